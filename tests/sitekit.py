@@ -1,0 +1,70 @@
+"""Build helpers shared by the tests.
+
+`build(site_dir, site_url)` builds the real guide. `make_project(tmp, pages)` assembles a
+throwaway copy of the project (the real mkdocs.yml, hooks, templates, snippets and data)
+with only the given pages, so a test can show that a broken page fails the build with a
+useful message.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def env_with(**extra) -> dict:
+    env = dict(os.environ)
+    env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"})
+    env.update({k: v for k, v in extra.items() if v is not None})
+    return env
+
+
+def build(project: Path, site_dir: Path, site_url: str, **env) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`; output captured."""
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=project, env=env_with(SITE_URL=site_url, **env),
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+MINIMAL_FRONT_MATTER = """---
+title: {title}
+description: A test page.
+reviewed: 2026-11-01
+next_review: 2027-11-01
+audience: patients
+sources: [NICE-NG59]
+---
+"""
+
+
+def page(title: str, body: str = "Some words.") -> str:
+    """A valid page with the given body."""
+    return MINIMAL_FRONT_MATTER.format(title=title) + "\n" + body + "\n"
+
+
+def make_project(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = None) -> Path:
+    """A copy of the project whose docs are `pages` ({"index.md": text, ...}) and whose
+    nav lists them in that order. `data` replaces files in data/ ({"glossary.yml": text})."""
+    project = tmp / "project"
+    for name in ("overrides", "includes", "data", "scripts"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = "nav:\n" + "".join(f"  - {name}\n" for name in pages)
+    config = re.sub(r"^nav:\n(?:[ \t]+.*\n?)*", nav, config, flags=re.M)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, text in pages.items():
+        path = project / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name, text in (data or {}).items():
+        (project / "data" / name).write_text(text, encoding="utf-8")
+    return project
