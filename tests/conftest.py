@@ -184,7 +184,12 @@ def open_context(browser, site: BuiltSite, *, color_scheme: str = "light", **opt
 def watch(page, visit: Visit, expect_status: dict[str, int] | None = None) -> None:
     """Record console errors, page errors, failed requests and error responses."""
     expect_status = expect_status or {}
-    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(m.text))
+    def on_console(message):
+        # Chromium also logs the expected error status of the page itself (the 404 page).
+        if message.type == "error" and message.location.get("url") not in expect_status:
+            visit.console_errors.append(message.text)
+
+    page.on("console", on_console)
     page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
     page.on("requestfailed", lambda r: visit.failed.append(f"{r.url} ({r.failure})"))
 

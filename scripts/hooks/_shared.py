@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,8 @@ log = logging.getLogger("mkdocs.hooks.guide")
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
+# The YAML block at the top of a page, between two --- lines.
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
 
 
 def problem(where: str, line: int | None, what: str, fix: str) -> None:

@@ -12,15 +12,15 @@ published, but the page says so to readers and the build output lists it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-from _shared import LinedDict, load_yaml, log, long_date, problem, src_label, today
+import yaml
+
+from _shared import FRONT_MATTER, LinedDict, _LineLoader, log, long_date, problem, src_label, today
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "audience", "sources")
 AUDIENCES = ("patients", "clinicians")
 MAX_DESCRIPTION = 160
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
 EXAMPLE = (
     "start the file with:\n---\ntitle: ...\ndescription: ...\nreviewed: 2026-11-21\n"
     "next_review: 2027-11-21\naudience: patients\nsources: [NICE-NG59]\n---"
@@ -39,10 +39,6 @@ def read_front_matter(path: Path, where: str) -> LinedDict | None:
         problem(where, 1, "the page has no front matter block.", EXAMPLE)
         return None
     try:
-        import yaml
-
-        from _shared import _LineLoader
-
         data = yaml.load(match.group(1), Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)

@@ -12,7 +12,11 @@ from __future__ import annotations
 import html
 import re
 
-from _shared import DATA, load_yaml, problem, src_label
+from pathlib import Path
+
+import yaml
+
+from _shared import DATA, FRONT_MATTER, load_yaml, log, problem, src_label
 
 PATH = DATA / "references.yml"
 WHERE = "data/references.yml"
@@ -26,6 +30,7 @@ KEY = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 ALL_MARKER = "<!-- references:all -->"
 
 references: dict = {}
+cited: set[str] = set()  # keys named by any page, read before pages are rendered
 
 
 def validate(data) -> dict:
@@ -85,6 +90,24 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    """Read every page's `sources:` first, so the references page can list what is cited."""
+    cited.clear()
+    for file in files.documentation_pages():
+        match = FRONT_MATTER.match(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+        try:
+            meta = yaml.safe_load(match.group(1)) if match else None
+        except yaml.YAMLError:
+            continue  # front_matter.py reports it with the line
+        if isinstance(meta, dict) and isinstance(meta.get("sources"), list):
+            cited.update(k for k in meta["sources"] if isinstance(k, str))
+    unused = sorted(set(references) - cited)
+    if unused:
+        log.info(f"{WHERE}: {len(unused)} references are not cited by any page and are not "
+                 f"listed on the site: {', '.join(unused)}")
+    return files
+
+
 def citation_html(key: str) -> str:
     """One reference as HTML: Authors. Title. Source; year. DOI · PMID · link."""
     ref = references[key]
@@ -123,7 +146,8 @@ def on_page_markdown(markdown, page, config, files):
             problem(where, None, f"source `{key}` is not in data/references.yml.",
                     "use a key that is there, or add the reference (with a confirmed identifier).")
     if ALL_MARKER in markdown:
-        return markdown.replace(ALL_MARKER, reference_list(sorted(references), "reference-list"))
+        listed = sorted(k for k in cited if k in references)
+        return markdown.replace(ALL_MARKER, reference_list(listed, "reference-list"))
     if known:
         markdown += "\n\n## Sources { #sources }\n\n" + reference_list(known, "source-list") + "\n"
     return markdown
