@@ -16,6 +16,7 @@ def test_every_page_loads_cleanly(site, visit_page):
                 timeout=15000,
             )
         report += [f"{url}: {p}" for p in visit.problems()]
+        report += [f"{url}: sets cookie {c['name']}" for c in page.context.cookies()]
         loaded = [r.url for r in visit.responses]
         assert any(u.endswith(".css") for u in loaded), f"{url} loaded no stylesheet"
         page.close()
