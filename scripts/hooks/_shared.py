@@ -39,11 +39,11 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-class _LineLoader(yaml.SafeLoader):
+class LineLoader(yaml.SafeLoader):
     """A safe YAML loader that remembers the line of every mapping key."""
 
 
-def _mapping_with_lines(loader: _LineLoader, node: yaml.MappingNode):
+def _mapping_with_lines(loader: LineLoader, node: yaml.MappingNode):
     mapping = loader.construct_mapping(node, deep=True)
     lines = {}
     for key_node, _ in node.value:
@@ -61,14 +61,14 @@ class LinedDict(dict):
     line: int
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_lines)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_lines)
 
 
 def load_yaml(path: Path):
     """Parse a data file; a syntax error becomes a clear exception naming file and line."""
     text = path.read_text(encoding="utf-8")
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else "?"

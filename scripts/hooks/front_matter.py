@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from _shared import FRONT_MATTER, LinedDict, _LineLoader, log, long_date, problem, src_label, today
+from _shared import FRONT_MATTER, LinedDict, LineLoader, log, long_date, problem, src_label, today
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "audience", "sources")
 AUDIENCES = ("patients", "clinicians")
@@ -39,7 +39,7 @@ def read_front_matter(path: Path, where: str) -> LinedDict | None:
         problem(where, 1, "the page has no front matter block.", EXAMPLE)
         return None
     try:
-        data = yaml.load(match.group(1), Loader=_LineLoader)
+        data = yaml.load(match.group(1), Loader=LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 0-based, +1 for the opening ---
