@@ -48,6 +48,10 @@ CASES = {
         {"index.md": front(description="x" * 161)}, {},
         ["docs/index.md:3", "161 characters", "Fix: shorten"],
     ),
+    "double quote in description": (
+        {"index.md": front(description="'Say \"hello\" to it.'")}, {},
+        ["docs/index.md:3", "contains a double quote"],
+    ),
     "malformed date": (
         {"index.md": front(reviewed="21/11/2026")}, {},
         ["docs/index.md:4", "not an ISO date", "YYYY-MM-DD"],
@@ -143,7 +147,7 @@ def test_mistake_fails_build_with_a_clear_message(tmp_path, case):
 
 def test_the_same_fixture_builds_when_correct(tmp_path):
     """The cases above fail because of their one mistake, not because the fixture is broken."""
-    good = diagram(GOOD_DIAGRAM + '\n    click a href "other.md#part" "Go"')
+    good = diagram(GOOD_DIAGRAM + '\n    click a href "other.md#part" "Go"\n    click b href "other.md" "Go"')
     project = make_project(tmp_path, {"index.md": good, "other.md": page("Other", "## Part { #part }\n\nx")}, DATA)
     result = build(project, tmp_path / "site", "http://127.0.0.1:9/guide/")
     assert result.returncode == 0, result.stdout + result.stderr

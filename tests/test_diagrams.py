@@ -10,7 +10,11 @@ import pytest
 from sitekit import ROOT
 
 FENCE = re.compile(r"^([ \t]*)```mermaid[^\n]*\n(.*?)^\1```", re.S | re.M)
-ALL_RENDERED = "[...document.querySelectorAll('div.mermaid')].every(d => d.querySelector('svg'))"
+# True only once the page has diagrams and every one is drawn (an empty page is not "done").
+ALL_RENDERED = (
+    "(() => { const d = [...document.querySelectorAll('div.mermaid')];"
+    " return d.length > 0 && d.every(x => x.querySelector('svg')); })()"
+)
 
 
 def diagram_blocks() -> list[tuple[str, int, str]]:
@@ -115,7 +119,8 @@ def test_diagram_is_redrawn_when_the_palette_is_switched(site, visit_page):
     page.click("form[data-md-component=palette] label:not([hidden])")
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     page.wait_for_function(
-        "[...document.querySelectorAll('div.mermaid')].every(d => d.dataset.palette === 'dark' && d.querySelector('svg'))",
+        "[...document.querySelectorAll('div.mermaid')].every(d => d.dataset.palette === 'dark' && d.querySelector('svg'))"
+        " && document.querySelectorAll('div.mermaid').length > 0",
         timeout=15000,
     )
     assert not visit.problems(), visit.problems()

@@ -7,12 +7,18 @@ For every ```mermaid block this hook makes sure that:
   readers, readers without JavaScript and print;
 - boxes marked `emergency` or `urgent` also say so in words, and no diagram sets its
   own colours (`classDef`/`style`): diagrams.mjs colours outcomes the same everywhere;
-- `click ID href "page.md#id"` links point at a page and heading that exist. They are
-  written like Markdown links and rewritten here to the page's address, so they work
-  from the GitHub Pages subpath.
+- every box that names a topic links to the page that explains it (`click ID href
+  "page.md#id" "tooltip"`). Questions (labels ending with "?") need no link, and outcome
+  boxes (`class ID emergency|urgent|routine|selfcare`) are left to the tests, which ask
+  the guide's own outcomes to link to their section of the warning-signs page or the
+  treatment pages;
+- `click ID href "page.md#id"` links point at a box, a page and a heading that exist.
+  They are written like Markdown links and rewritten here to the page's address, so
+  they work from the GitHub Pages subpath (a heading on the same page becomes "#id").
 It also marks diagram source `data-search-exclude`, so search shows the text version,
 never raw Mermaid. Whether a diagram parses is checked in Chromium by
-tests/test_diagrams.py, with the real Mermaid.
+tests/test_diagrams.py, with the real Mermaid; whether it fits a phone, its links, colours,
+print and text version in the built site, by tests/test_diagram_design.py.
 """
 from __future__ import annotations
 
@@ -81,6 +87,7 @@ def check_diagram(where, first_line, body, text_version, page, files):
                 "use `flowchart TD` (top to bottom) so it fits a phone screen.")
     labels = {m.group("id"): m.group("label") for m in NODE.finditer(body)}
     classes = {}
+    linked = set()
     new_lines = []
     for offset, line in enumerate(lines, start=1):
         at = first_line + offset
@@ -97,6 +104,10 @@ def check_diagram(where, first_line, body, text_version, page, files):
                 classes[node_id] = name
         click = CLICK.match(line)
         if click:
+            linked.add(click.group("id"))
+            if click.group("id") not in labels:
+                problem(where, at, f"`click {click.group('id')}` names no box of this diagram.",
+                        'use the id of a box defined as `id["Label"]`.')
             line = click.group("lead") + rewrite_link(where, at, click.group("target"), page, files) + click.group("rest")
         new_lines.append(line)
     for node_id, name in classes.items():
@@ -105,10 +116,21 @@ def check_diagram(where, first_line, body, text_version, page, files):
         if words and not any(w in label.lower() for w in words):
             problem(where, first_line, f"box `{node_id}` is coloured `{name}` but its label does not say so.",
                     f"start the label with {' or '.join(w.upper() for w in words)}: colour alone is not enough.")
+    # The other way round: a box whose label starts with an outcome's words is styled as
+    # that outcome, so EMERGENCY and SAME DAY look the same in every diagram. (A question
+    # that mentions them, "Any emergency warning signs?", is not an outcome.)
     for node_id, label in labels.items():
-        if "emergency" in label.lower().split(":")[0] and classes.get(node_id) != "emergency":
-            problem(where, first_line, f"box `{node_id}` says EMERGENCY but is not marked.",
-                    f"add `class {node_id} emergency`.")
+        start = label.strip().lower()
+        for name, words in OUTCOME_WORDS.items():
+            if start.startswith(words) and not start.endswith("?") and classes.get(node_id) != name:
+                problem(where, first_line, f"box `{node_id}` says {words[0].upper()} but is not marked.",
+                        f"add `class {node_id} {name}`.")
+    # A box that names a topic links to the page about it; a question needs no link.
+    for node_id, label in labels.items():
+        if node_id not in linked and not label.rstrip().endswith("?"):
+            problem(where, first_line, f'box `{node_id}` ("{label}") does not link to the page that explains it.',
+                    f'add `click {node_id} href "page.md#heading-id" "What the reader will find"`; '
+                    'only a question (a label ending with "?") may have no link.')
     if text_version is None:
         problem(where, first_line, "the diagram has no text version right after it.",
                 'add `??? info "Text version of this diagram"` with a numbered list of every step.')
@@ -135,11 +157,12 @@ def rewrite_link(where, line, target, page, files) -> str:
         problem(where, line, f'diagram link "{target}" points at {src}, which is not a page.',
                 "fix the path; it is relative to this page's file, like a Markdown link.")
         return target
-    url = get_relative_url(linked.url, page.url) or "./"
     if anchor:
         anchors_to_check.append((where, line, linked.url, anchor))
-        url += "#" + anchor
-    return url
+    if linked is page.file and anchor:
+        return "#" + anchor  # a heading on this page: no reload, just a jump
+    url = get_relative_url(linked.url, page.url) or "./"
+    return url + ("#" + anchor if anchor else "")
 
 
 def on_pre_build(config):

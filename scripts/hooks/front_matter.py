@@ -87,6 +87,10 @@ def check(meta: LinedDict, where: str) -> dict:
         if key in meta and meta[key] and not isinstance(meta[key], str):
             problem(where, line(key), f"`{key}` must be text.", f"write `{key}: Some words`.")
     description = meta.get("description")
+    if isinstance(description, str) and '"' in description:
+        # Material writes the description into an HTML attribute without escaping it.
+        problem(where, line("description"), "`description` contains a double quote (\").",
+                "reword it, or use single quotes or \u201ccurly quotes\u201d instead.")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
         problem(where, line("description"),
                 f"`description` is {len(description)} characters; the limit is {MAX_DESCRIPTION}.",

@@ -1,0 +1,685 @@
+"""The decision diagrams as readers meet them: on a 360-pixel phone, by mouse and by
+keyboard, in the light and the dark palette, on paper, without JavaScript and in search.
+
+tests/test_diagrams.py checks that every diagram parses, renders in both palettes and
+after instant navigation, and stays out of the search index. This file checks that what is
+drawn helps a reader decide:
+
+- Phone: at 360x740 CSS pixels no diagram scrolls sideways or spills out of the content
+  column, no label is cut off by its box, and every label (box and arrow) is at least
+  MIN_LABEL_PX tall as shown (its computed font size times the scale the SVG is drawn
+  at). The guide's body text on a phone is 16px; diagrams.mjs lays diagrams out so
+  that they need no scaling at 360px and labels show at 16px too.
+- Links: every box except a question ("...?") links to a page of the guide, under the
+  GitHub Pages subpath, to a heading that exists; a mouse click and the keyboard (Tab
+  to the box, a visible focus ring, Enter) follow it.
+- Colour: WCAG 2.2 AA in both palettes, read from the drawn SVG: label text 4.5:1 on its
+  box and edge labels on theirs, box borders, arrows and the focus ring 3:1 against the
+  page; each outcome (emergency, urgent, routine, self-care) looks the same everywhere.
+- Accessible names: accTitle and accDescr become the SVG's <title> and <desc>, and a
+  text version naming every box follows each diagram, on the built pages.
+- Paper, no JavaScript, search: the drawing or its text version, never Mermaid source.
+- Bad input: the build-time rules scripts/hooks/diagrams.py adds for links and outcome
+  words fail with the file, line and fix.
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import open_context, watch
+from sitekit import ROOT, build, make_project, page as make_page
+
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+from diagrams import NODE, normalise  # noqa: E402  the hook's own idea of a box and of matching words
+
+PHONE = {"width": 360, "height": 740}
+# Smallest label a reader must read on a 360px phone, in CSS pixels as shown. WCAG sets
+# no minimum; 12px is a common floor for small print, but these labels are the decision
+# itself, for readers who are often older and in pain, and NHS pages set body text at
+# 16-19px. 14px keeps labels within a step of the guide's 16px body text, and leaves room
+# for a wider system font than the test machine's (labels are designed to show at 16px).
+MIN_LABEL_PX = 14
+OUTCOMES = ("emergency", "urgent", "routine", "selfcare")
+RAW_MERMAID = ("flowchart TD", "accTitle", "accDescr", "-->", "~~~", 'href "')
+# Every diagram on the page drawn; at least one, so that a page still on its way in after
+# instant navigation (the address changes before the new content arrives) does not count.
+DRAWN = """(() => { const d = [...document.querySelectorAll('div.mermaid')];
+    return d.length > 0 && d.every(e => e.classList.contains('mermaid--rendered')); })()"""
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+def diagram_urls(site) -> list[str]:
+    return [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
+
+
+def open_drawn(visit_page, url, **options):
+    page, visit = visit_page(url, **options)
+    page.wait_for_function(DRAWN, timeout=30000)
+    return page, visit
+
+
+def short(url: str, site) -> str:
+    return url.removeprefix(site.base_url) or "/"
+
+
+def rgba(css: str) -> tuple[float, float, float, float]:
+    """'rgb(1, 2, 3)' or 'rgba(1, 2, 3, 0.5)' (computed style) -> (r, g, b, alpha)."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", css)]
+    if css.startswith("#"):
+        value = css.lstrip("#")
+        numbers = [int(value[i:i + 2], 16) for i in (0, 2, 4)]
+    if len(numbers) < 3:
+        raise ValueError(f"not a colour: {css!r}")
+    return (*numbers[:3], numbers[3] if len(numbers) > 3 else 1.0)
+
+
+def over(colour: str, background: str) -> tuple[float, float, float]:
+    """The colour a reader sees: `colour` (maybe see-through) painted on `background`."""
+    r, g, b, a = rgba(colour)
+    br, bg, bb, _ = rgba(background)
+    return (r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a))
+
+
+def luminance(rgb) -> float:
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(front: str, back: str, page_background: str = "rgb(255, 255, 255)") -> float:
+    """WCAG contrast ratio of `front` on `back` (both composited on the page first)."""
+    back_rgb = over(back, page_background)
+    back_css = "rgb({}, {}, {})".format(*back_rgb)
+    lighter, darker = sorted((luminance(over(front, back_css)), luminance(back_rgb)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def boxes_in_source(source: str) -> list[str]:
+    return [m.group("label") for m in NODE.finditer(source)]
+
+
+# ---- reading the drawn diagrams ----------------------------------------------------------
+
+# Size and fit of every diagram on the page, as drawn.
+MEASURE = """() => [...document.querySelectorAll('div.mermaid')].map(d => {
+    const svg = d.querySelector('svg');
+    const box = d.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll('foreignObject')].map(fo => {
+        const text = fo.textContent.trim();
+        const el = fo.querySelector('p') || fo.querySelector('span') || fo.firstElementChild;
+        if (!text || !el) return null;
+        const shown = parseFloat(getComputedStyle(el).fontSize) * fo.getScreenCTM().a;
+        const node = fo.closest('g.node');
+        const shape = node && node.querySelector('.label-container');
+        let cut = false;
+        if (shape) {
+            const t = el.getBoundingClientRect(), s = shape.getBoundingClientRect();
+            cut = t.left < s.left - 1 || t.right > s.right + 1 || t.top < s.top - 1 || t.bottom > s.bottom + 1;
+        }
+        return {text, px: shown, cut};
+    }).filter(Boolean);
+    return {
+        title: (svg.querySelector('title') || {}).textContent,
+        naturalWidth: svg.viewBox.baseVal.width,
+        shownWidth: drawn.width,
+        columnWidth: box.width,
+        height: drawn.height,
+        spills: drawn.left < box.left - 0.5 || drawn.right > box.right + 0.5
+                || box.left < -0.5 || box.right > innerWidth + 0.5 || d.scrollWidth > d.clientWidth + 1,
+        labels,
+    };
+})"""
+
+# Every box of every diagram: its words, outcome class and link.
+BOXES = """() => [...document.querySelectorAll('div.mermaid svg')].map(svg => ({
+    title: (svg.querySelector('title') || {}).textContent,
+    boxes: [...svg.querySelectorAll('g.node')].map(n => {
+        const a = n.closest('a');
+        const href = a && (a.getAttribute('href') || a.getAttribute('xlink:href'));
+        return {label: n.textContent.trim().replace(/\\s+/g, ' '), classes: [...n.classList],
+                href: href ? new URL(href, document.baseURI).href : null};
+    }),
+}))"""
+
+# Colours as drawn: boxes, arrows, arrowheads and edge labels, and the page behind them.
+COLOURS = """(outcomes) => {
+    const visible = (css) => css && css !== 'none' && !/rgba\\(0, 0, 0, 0\\)/.test(css);
+    const backgroundOf = (el, stop) => {
+        for (let e = el; e && e !== stop; e = e.parentElement) {
+            const bg = getComputedStyle(e).backgroundColor;
+            if (visible(bg)) return bg;
+        }
+        return null;
+    };
+    let page = getComputedStyle(document.body).backgroundColor;
+    if (!visible(page)) page = getComputedStyle(document.documentElement).backgroundColor;
+    return {page, diagrams: [...document.querySelectorAll('div.mermaid svg')].map(svg => ({
+        title: (svg.querySelector('title') || {}).textContent,
+        boxes: [...svg.querySelectorAll('g.node')].map(n => {
+            const shape = getComputedStyle(n.querySelector('.label-container'));
+            const label = n.querySelector('.nodeLabel p') || n.querySelector('.nodeLabel');
+            return {label: n.textContent.trim().replace(/\\s+/g, ' '),
+                    outcome: outcomes.find(c => n.classList.contains(c)) || 'plain',
+                    fill: shape.fill, stroke: shape.stroke, strokeWidth: parseFloat(shape.strokeWidth),
+                    text: getComputedStyle(label).color};
+        }),
+        lines: [...svg.querySelectorAll('path.flowchart-link')].map(e => getComputedStyle(e).stroke),
+        arrowheads: [...svg.querySelectorAll('.arrowMarkerPath')].map(e => getComputedStyle(e).fill),
+        edgeLabels: [...svg.querySelectorAll('g.edgeLabel')].filter(l => l.textContent.trim()).map(l => {
+            const p = l.querySelector('p') || l.querySelector('span');
+            return {label: l.textContent.trim(), text: getComputedStyle(p).color,
+                    background: backgroundOf(p, l) || page};
+        }),
+    }))};
+}"""
+
+
+def measure(page) -> list[dict]:
+    return page.evaluate(MEASURE)
+
+
+def phone_problems(where: str, diagram: dict) -> list[str]:
+    problems = []
+    if diagram["spills"]:
+        problems.append(f"{where}: the diagram is wider than the {diagram['columnWidth']:.0f}px content column "
+                        "(sideways scrolling)")
+    small = [l for l in diagram["labels"] if l["px"] < MIN_LABEL_PX]
+    for label in small[:3]:
+        problems.append(f"{where}: label {label['text'][:40]!r} shows at {label['px']:.1f}px, under {MIN_LABEL_PX}px "
+                        f"(the diagram is {diagram['naturalWidth']:.0f}px wide and is scaled down to "
+                        f"{diagram['shownWidth']:.0f}px). Fix: lay it out narrower (at most two boxes side by "
+                        "side, shorter labels) or split it in two")
+    for label in [l for l in diagram["labels"] if l["cut"]][:3]:
+        problems.append(f"{where}: label {label['text'][:40]!r} spills out of its box")
+    return problems
+
+
+# ---- phone -------------------------------------------------------------------------------
+
+def test_every_diagram_fits_a_phone_with_readable_labels(site, visit_page):
+    problems, sizes = [], []
+    for url in diagram_urls(site):
+        page, _ = open_drawn(visit_page, url, viewport=PHONE)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (
+            f"{short(url, site)}: the page scrolls sideways at {PHONE['width']}px")
+        for n, diagram in enumerate(measure(page), start=1):
+            where = f"{short(url, site)} diagram {n} ({diagram['title']})"
+            assert diagram["labels"], f"{where}: no labels found, so nothing was measured"
+            smallest = min(label["px"] for label in diagram["labels"])
+            sizes.append(f"{where}: {diagram['naturalWidth']:.0f}px wide in a {diagram['columnWidth']:.0f}px column, "
+                         f"{diagram['height']:.0f}px tall, smallest label {smallest:.1f}px")
+            problems += phone_problems(where, diagram)
+        page.close()
+    print("\n".join(["", "Diagram sizes at 360px:"] + sizes))
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_check_catches_a_diagram_that_is_too_wide(site, visit_page):
+    """Guards the test above: four boxes side by side must be reported as too small."""
+    url = diagram_urls(site)[0]
+    page, _ = open_drawn(visit_page, url, viewport=PHONE)
+    wide = ('flowchart TD\n    accTitle: Too wide\n    accDescr: Four boxes side by side.\n'
+            '    q("Where is the pain?") --> a["Front of the knee"] & b["Inside of the knee"]'
+            ' & c["Outside of the knee"] & d["Back of the knee"]')
+    page.evaluate("""(source) => {
+        const d = document.createElement('div');
+        d.className = 'mermaid';
+        d.textContent = source;
+        document.querySelector('article').append(d);
+        // diagrams.mjs redraws when the palette attribute is set (even to the same value).
+        document.body.setAttribute('data-md-color-scheme', document.body.getAttribute('data-md-color-scheme'));
+    }""", wide)
+    page.wait_for_function(DRAWN, timeout=30000)
+    added = measure(page)[-1]
+    assert added["title"] == "Too wide"
+    problems = phone_problems("the added diagram", added)
+    assert any(f"under {MIN_LABEL_PX}px" in p for p in problems), (
+        f"a {added['naturalWidth']:.0f}px-wide diagram passed the phone check: {added['labels'][:2]}")
+
+
+# ---- links -------------------------------------------------------------------------------
+
+def test_every_box_that_is_not_a_question_links_to_a_page_of_the_guide(site, visit_page):
+    problems, checked = [], 0
+    for url in diagram_urls(site):
+        page, _ = open_drawn(visit_page, url)
+        for diagram in page.evaluate(BOXES):
+            where = f"{short(url, site)} ({diagram['title']})"
+            for box in diagram["boxes"]:
+                if box["label"].endswith("?"):
+                    continue
+                if not box["href"]:
+                    problems.append(f"{where}: box {box['label']!r} links nowhere. Fix: add "
+                                    '`click ID href "page.md#heading" "tooltip"` to the diagram')
+                    continue
+                checked += 1
+                target, _, anchor = box["href"].partition("#")
+                if not target.startswith(site.base_url):
+                    problems.append(f"{where}: box {box['label']!r} links outside the guide's address: {box['href']}")
+                    continue
+                response = page.request.get(target)
+                if response.status != 200:
+                    problems.append(f"{where}: box {box['label']!r} links to {target}, which answers {response.status}")
+                elif anchor and f'id="{anchor}"' not in site.html_path(target).read_text(encoding="utf-8"):
+                    problems.append(f"{where}: box {box['label']!r} links to #{anchor}, which {target} lacks")
+        page.close()
+    assert checked >= 30, f"only {checked} diagram links found: the diagrams lost their links"
+    assert not problems, "\n".join(problems)
+
+
+def test_a_mouse_click_on_a_box_opens_its_page(site, visit_page):
+    for url in diagram_urls(site):
+        page, visit = open_drawn(visit_page, url, viewport=PHONE)
+        boxes = [b for d in page.evaluate(BOXES) for b in d["boxes"]]
+        # A box that leads to another page (links to this page's own headings only scroll).
+        index, box = next((i, b) for i, b in enumerate(b for b in boxes if b["href"])
+                          if b["href"].partition("#")[0] != url)
+        page.locator("div.mermaid svg a").nth(index).click()
+        page.wait_for_url(box["href"], timeout=10000)
+        assert page.url.startswith(site.base_url), page.url
+        anchor = box["href"].partition("#")[2]
+        if anchor:
+            assert page.evaluate("id => !!document.getElementById(id)", anchor), f"{page.url} has no #{anchor}"
+        assert not visit.problems(), visit.problems()
+        page.close()
+
+
+def test_box_links_lead_to_the_right_page_after_instant_navigation(site, visit_page):
+    """Box links are relative addresses: they must resolve from the page the reader moved
+    to without a reload (Material's instant navigation), not from the first page loaded."""
+    target = next(u for u in diagram_urls(site) if u.endswith("/treatment/"))
+    page, visit = visit_page(site.base_url)
+    page.evaluate("window.__noReload = true")
+    href = page.evaluate(
+        "t => [...document.querySelectorAll('nav a[href]')].find(a => a.href === t).getAttribute('href')", target)
+    page.click(f"nav a[href='{href}']")
+    page.wait_for_url(target)
+    page.wait_for_function(DRAWN, timeout=30000)
+    assert page.evaluate("window.__noReload === true"), "the click reloaded the page: not instant navigation"
+    page.locator("div.mermaid svg a").filter(has_text="physiotherapy").click()
+    page.wait_for_url(site.base_url + "treatment/exercise/", timeout=10000)
+    assert not visit.problems(), visit.problems()
+
+
+# Tab through the page until the focus is on a link inside diagram number `n`.
+TAB_INTO = """(n) => {
+    const svg = document.querySelectorAll('div.mermaid svg')[n];
+    return !!(svg && svg.contains(document.activeElement));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_keyboard_reaches_every_box_link_with_a_visible_focus_ring(site, visit_page, scheme):
+    problems = []
+    for url in diagram_urls(site):
+        page, _ = open_drawn(visit_page, url, color_scheme=scheme)
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        links_per_diagram = page.eval_on_selector_all("div.mermaid svg", "s => s.map(svg => svg.querySelectorAll('a').length)")
+        for n, count in enumerate(links_per_diagram):
+            where = f"{short(url, site)} diagram {n + 1} ({scheme})"
+            for _ in range(400):
+                if page.evaluate(TAB_INTO, n):
+                    break
+                page.keyboard.press("Tab")
+            else:
+                problems.append(f"{where}: Tab never reaches the diagram's links")
+                continue
+            focused = page.evaluate("""() => {
+                const a = document.activeElement, s = getComputedStyle(a);
+                const shape = getComputedStyle(a.querySelector('.label-container'));
+                return {visible: a.matches(':focus-visible'), style: s.outlineStyle,
+                        width: parseFloat(s.outlineWidth), colour: s.outlineColor,
+                        stroke: parseFloat(shape.strokeWidth)};
+            }""")
+            if not (focused["visible"] and focused["style"] != "none" and focused["width"] >= 2):
+                problems.append(f"{where}: the focused box shows no focus ring: {focused}")
+            elif contrast(focused["colour"], background) < 3:
+                problems.append(f"{where}: the focus ring {focused['colour']} is under 3:1 on {background}")
+            # The ring must change what is drawn, not only the computed style.
+            box = page.evaluate_handle("document.activeElement")
+            with_focus = box.screenshot()
+            page.evaluate("document.activeElement.blur()")
+            without_focus = box.screenshot()
+            if with_focus == without_focus:
+                problems.append(f"{where}: focusing a box changes nothing on screen")
+            page.locator("div.mermaid svg").nth(n).locator("a").first.focus()
+            reached = 1
+            while reached < count:
+                page.keyboard.press("Tab")
+                if not page.evaluate(TAB_INTO, n):
+                    break
+                reached += 1
+            if reached != count:
+                problems.append(f"{where}: Tab reaches {reached} of the diagram's {count} links")
+        page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_enter_on_a_focused_box_follows_its_link(site, visit_page):
+    url = next(u for u in diagram_urls(site) if u.endswith("/treatment/"))
+    page, visit = open_drawn(visit_page, url)
+    link = page.locator("div.mermaid svg a").filter(has_text="physiotherapy")
+    href = link.evaluate("a => new URL(a.getAttribute('href') || a.getAttribute('xlink:href'), document.baseURI).href")
+    assert href == site.base_url + "treatment/exercise/"
+    # Reach it with the keyboard from the box before it, as a reader tabbing along would.
+    page.locator("div.mermaid svg a").first.focus()
+    for _ in range(20):
+        if page.evaluate("document.activeElement.textContent.includes('physiotherapy')"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(href, timeout=10000)
+    assert "Exercise" in page.locator("article h1").inner_text()
+    assert not visit.problems(), visit.problems()
+
+
+# ---- colour ------------------------------------------------------------------------------
+
+def test_contrast_formula_matches_known_values():
+    """Guards the colour test: the WCAG ratio for well-known pairs."""
+    assert round(contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 1) == 21.0
+    assert round(contrast("#767676", "#ffffff"), 2) == 4.54  # the lightest grey that passes on white
+    assert contrast("#777777", "#ffffff") < 4.5
+    assert round(contrast("rgba(0, 0, 0, 0.5)", "#ffffff"), 2) == round(contrast("rgb(127.5, 127.5, 127.5)", "#ffffff"), 2)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagram_colours_pass_wcag_aa_and_mean_the_same_everywhere(site, visit_page, scheme):
+    problems, looks = [], {}
+    for url in diagram_urls(site):
+        page, _ = open_drawn(visit_page, url, color_scheme=scheme)
+        drawn = page.evaluate(COLOURS, list(OUTCOMES))
+        background = drawn["page"]
+        for diagram in drawn["diagrams"]:
+            where = f"{short(url, site)} ({diagram['title']}, {scheme})"
+            for box in diagram["boxes"]:
+                text_ratio = contrast(box["text"], box["fill"], background)
+                if text_ratio < 4.5:
+                    problems.append(f"{where}: {box['outcome']} box {box['label'][:30]!r}: text {box['text']} on "
+                                    f"{box['fill']} is {text_ratio:.2f}:1, under 4.5:1")
+                border_ratio = contrast(box["stroke"], background)
+                if border_ratio < 3 or box["strokeWidth"] < 1:
+                    problems.append(f"{where}: {box['outcome']} box {box['label'][:30]!r}: border {box['stroke']} "
+                                    f"({box['strokeWidth']}px) on the page {background} is {border_ratio:.2f}:1, under 3:1")
+                looks.setdefault(box["outcome"], set()).add((box["fill"], box["stroke"], box["text"]))
+            for name, colours in (("arrow", diagram["lines"]), ("arrowhead", diagram["arrowheads"])):
+                for colour in set(colours):
+                    if contrast(colour, background) < 3:
+                        problems.append(f"{where}: {name} colour {colour} on {background} is under 3:1")
+            for label in diagram["edgeLabels"]:
+                ratio = contrast(label["text"], label["background"], background)
+                if ratio < 4.5:
+                    problems.append(f"{where}: edge label {label['label']!r} {label['text']} on "
+                                    f"{label['background']} is {ratio:.2f}:1, under 4.5:1")
+            assert diagram["lines"] and diagram["boxes"], f"{where}: nothing drawn to check"
+        page.close()
+    for outcome, variants in looks.items():
+        if len(variants) != 1:
+            problems.append(f"{scheme}: {outcome} boxes are drawn {len(variants)} different ways: {sorted(variants)}")
+    fills = {outcome: next(iter(v))[0] for outcome, v in looks.items()}
+    if len(set(fills.values())) != len(fills):
+        problems.append(f"{scheme}: two kinds of box share a fill colour: {fills}")
+    assert {"emergency", "urgent", "plain"} <= set(looks), f"expected emergency and urgent boxes, found {set(looks)}"
+    assert not problems, "\n".join(problems + ["Fix: change COLOURS in docs/assets/javascripts/diagrams.mjs."])
+
+
+def test_outcome_boxes_say_their_meaning_in_words(site, visit_page):
+    """Colour is never the only cue: an emergency box says EMERGENCY, a same-day box SAME DAY."""
+    words = {"emergency": "EMERGENCY", "urgent": "SAME DAY", "routine": "SEE ", "selfcare": "SELF-CARE"}
+    problems = []
+    for url in diagram_urls(site):
+        page, _ = open_drawn(visit_page, url)
+        for diagram in page.evaluate(BOXES):
+            for box in diagram["boxes"]:
+                for outcome, word in words.items():
+                    if outcome in box["classes"] and not box["label"].startswith(word):
+                        problems.append(f"{short(url, site)}: {outcome} box {box['label']!r} does not start with {word!r}")
+        page.close()
+    assert not problems, "\n".join(problems)
+
+
+# ---- accessible names and text versions ---------------------------------------------------
+
+ACCESSIBLE = """() => [...document.querySelectorAll('div.mermaid')].map(d => {
+    const svg = d.querySelector('svg');
+    const byId = (attr) => (svg.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)
+        .map(id => svg.querySelector(`[id="${id}"]`)).filter(Boolean);
+    const next = d.nextElementSibling;
+    return {
+        source: d.dataset.source,
+        role: svg.getAttribute('role'),
+        labelledBy: byId('aria-labelledby').map(e => [e.tagName, e.textContent]),
+        describedBy: byId('aria-describedby').map(e => [e.tagName, e.textContent]),
+        boxes: [...svg.querySelectorAll('g.node')].map(n => n.textContent.trim().replace(/\\s+/g, ' ')),
+        nextTag: next && next.tagName,
+        summary: next && next.querySelector('summary') ? next.querySelector('summary').textContent.trim() : null,
+        textVersion: next ? next.textContent : '',
+    };
+})"""
+
+
+def test_built_diagrams_have_a_title_a_description_and_a_text_version_naming_every_box(site, visit_page):
+    problems, count = [], 0
+    for url in diagram_urls(site):
+        page, _ = open_drawn(visit_page, url)
+        for n, diagram in enumerate(page.evaluate(ACCESSIBLE), start=1):
+            count += 1
+            where = f"{short(url, site)} diagram {n}"
+            title = re.search(r"^\s*accTitle\s*:\s*(.+?)\s*$", diagram["source"], re.M)
+            description = re.search(r"^\s*accDescr\s*:\s*(.+?)\s*$", diagram["source"], re.M)
+            if not (title and description):
+                problems.append(f"{where}: the source has no accTitle or accDescr")
+                continue
+            if "graphics-document" not in (diagram["role"] or ""):
+                problems.append(f"{where}: the SVG has role {diagram['role']!r}, not graphics-document")
+            if diagram["labelledBy"] != [["title", title.group(1)]]:
+                problems.append(f"{where}: aria-labelledby points at {diagram['labelledBy']}, not <title> with the accTitle")
+            if diagram["describedBy"] != [["desc", description.group(1)]]:
+                problems.append(f"{where}: aria-describedby points at {diagram['describedBy']}, not <desc> with the accDescr")
+            if diagram["nextTag"] != "DETAILS" or not (diagram["summary"] or "").startswith("Text version"):
+                problems.append(f"{where}: the diagram is not followed by its 'Text version' block "
+                                f"(next is {diagram['nextTag']} {diagram['summary']!r})")
+                continue
+            words = normalise(diagram["textVersion"])
+            drawn = set(diagram["boxes"])
+            if drawn != set(boxes_in_source(diagram["source"])):
+                problems.append(f"{where}: the drawn boxes {sorted(drawn)} differ from the source's")
+            for box in drawn:
+                if normalise(box) not in words:
+                    problems.append(f"{where}: the text version does not name the box {box!r}")
+        page.close()
+    assert count >= 5, f"only {count} diagrams found; the site map asks for five"
+    assert not problems, "\n".join(problems)
+
+
+# ---- paper, no JavaScript, search ---------------------------------------------------------
+
+PRINTED = """(outcomes) => {
+    const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    return {
+        text: document.body.innerText,
+        diagrams: [...document.querySelectorAll('div.mermaid')].map(d => {
+            const svg = d.querySelector('svg');
+            const steps = d.nextElementSibling ? [...d.nextElementSibling.querySelectorAll('li')] : [];
+            const colours = svg ? [...svg.querySelectorAll('g.node')].map(n => [
+                outcomes.find(c => n.classList.contains(c)) || 'plain',
+                getComputedStyle(n.querySelector('.label-container')).fill,
+                getComputedStyle(n.querySelector('.nodeLabel p') || n.querySelector('.nodeLabel')).color]) : [];
+            return {drawn: shown(svg) && svg.getBoundingClientRect().height > 50,
+                    textVersion: steps.length > 0 && steps.every(li => shown(li) && li.offsetHeight > 0),
+                    lines: svg ? [...svg.querySelectorAll('path.flowchart-link')].map(e => getComputedStyle(e).stroke) : [],
+                    colours};
+        }),
+    };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagrams_print_as_drawn_in_paper_colours_with_their_text_version(site, browser, scheme):
+    """On paper (white) a diagram prints drawn, in the light palette's colours even when the
+    reader uses the dark one, with its text version open below it, and never as Mermaid."""
+    context, visit = open_context(browser, site, color_scheme=scheme)
+    problems = []
+    try:
+        tab = context.new_page()
+        watch(tab, visit)
+        for url in diagram_urls(site):
+            tab.goto(url, wait_until="networkidle")
+            tab.wait_for_function(DRAWN, timeout=30000)
+            tab.emulate_media(media="print")
+            printed = tab.evaluate(PRINTED, list(OUTCOMES))
+            tab.emulate_media(media="screen")
+            problems += paper_problems(f"{short(url, site)} ({scheme})", printed)
+        # After instant navigation (no reload) too.
+        tab.goto(site.base_url, wait_until="networkidle")
+        target = next(u for u in diagram_urls(site) if u.endswith("/warning-signs/"))
+        tab.evaluate("window.__noReload = true")
+        tab.locator("nav a[href$='warning-signs/']").first.click()
+        tab.wait_for_url(target)
+        tab.wait_for_function(DRAWN, timeout=30000)
+        assert tab.evaluate("window.__noReload === true"), "the click reloaded the page: not instant navigation"
+        tab.emulate_media(media="print")
+        problems += paper_problems(f"warning-signs/ after instant navigation ({scheme})",
+                                   tab.evaluate(PRINTED, list(OUTCOMES)))
+        assert not visit.problems(), visit.problems()
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def paper_problems(where: str, printed: dict) -> list[str]:
+    problems = [f"{where}: Mermaid source {raw!r} is printed" for raw in RAW_MERMAID if raw in printed["text"]]
+    if not printed["diagrams"]:
+        problems.append(f"{where}: no diagram found to print")
+    for n, diagram in enumerate(printed["diagrams"], start=1):
+        if not diagram["drawn"]:
+            problems.append(f"{where}: diagram {n} does not print as a drawing")
+        if not diagram["textVersion"]:
+            problems.append(f"{where}: diagram {n}'s text version does not print")
+        paper = "rgb(255, 255, 255)"
+        for kind, fill, text in diagram["colours"]:
+            if contrast(text, fill, paper) < 4.5:
+                problems.append(f"{where}: diagram {n}: a {kind} box prints {text} on {fill}, under 4.5:1")
+        for line in set(diagram["lines"]):
+            if contrast(line, paper) < 3:
+                problems.append(f"{where}: diagram {n}: arrows print {line} on white paper, under 3:1")
+    return problems
+
+
+def test_without_javascript_readers_get_the_text_version_not_mermaid(site, browser):
+    context, visit = open_context(browser, site, java_script_enabled=False)
+    problems = []
+    try:
+        tab = context.new_page()
+        for url in diagram_urls(site):
+            where = short(url, site)
+            tab.goto(url, wait_until="load")
+            sources = tab.locator("div.mermaid").all_text_contents()
+            assert sources and all("flowchart TD" in s for s in sources), f"{where}: diagram source missing from the HTML"
+            if any(tab.locator("div.mermaid").nth(i).is_visible() for i in range(len(sources))):
+                problems.append(f"{where}: Mermaid source is visible without JavaScript")
+            shown = tab.locator("article").inner_text()
+            problems += [f"{where}: {raw!r} is visible without JavaScript" for raw in RAW_MERMAID if raw in shown]
+            versions = tab.locator("div.mermaid + details")
+            if versions.count() != len(sources):
+                problems.append(f"{where}: {len(sources)} diagrams but {versions.count()} text versions right after them")
+                continue
+            for i, source in enumerate(sources):
+                block = versions.nth(i)
+                summary = block.locator("summary")
+                if not summary.is_visible() or not summary.inner_text().startswith("Text version"):
+                    problems.append(f"{where}: diagram {i + 1}'s text version is not offered")
+                    continue
+                summary.click()  # a native <details>: opens without JavaScript
+                steps = block.locator("li")
+                if not steps.count() or not steps.first.is_visible():
+                    problems.append(f"{where}: diagram {i + 1}'s text version does not open without JavaScript")
+                words = normalise(block.inner_text())
+                missing = [b for b in boxes_in_source(source) if normalise(b) not in words]
+                if missing:
+                    problems.append(f"{where}: diagram {i + 1}'s text version lacks {missing}")
+        assert not visit.off_origin, visit.off_origin
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_search_finds_a_diagram_by_its_text_version_and_never_shows_its_source(site, visit_page):
+    page, visit = visit_page(site.base_url)
+    page.click(".md-search__input")
+    page.keyboard.type("clues", delay=30)
+    section = page.locator(".md-search-result__link[href*='back-hip-or-knee/'][href$='#decision-diagram']")
+    section.wait_for(state="attached", timeout=10000)
+    found = section.text_content()
+    assert "Text version of this diagram" in found and "Clue: may be your hip" in found, (
+        f"search does not show the diagram's text version: {found[:300]}")
+    shown = " ".join(page.locator(".md-search-result__link").all_text_contents())
+    leaked = [raw for raw in RAW_MERMAID + ("click ", "class sc") if raw in shown]
+    assert not leaked, f"search results show Mermaid source: {leaked}"
+    assert not visit.problems(), visit.problems()
+
+
+# ---- build-time rules (scripts/hooks/diagrams.py) -----------------------------------------
+
+def diagram_page(body: str, text_version: str) -> str:
+    return make_page("Diagram page", f"## Part {{ #part }}\n\n```mermaid\n{body}\n```\n\n"
+                                     f'??? info "Text version of this diagram"\n    {text_version}\n')
+
+
+QUESTION_AND_OUTCOME = """flowchart TD
+    accTitle: Test
+    accDescr: A test.
+    q("Any emergency warning signs?") -->|Yes| e["EMERGENCY: go now"]
+    q -->|No| t["Self-care at home"]
+    class e emergency"""
+TEXT = "1. Any emergency warning signs? Yes: EMERGENCY: go now. No: Self-care at home."
+REFS = """NICE-NG59:
+  authors: National Institute for Health and Care Excellence
+  title: Low back pain and sciatica in over 16s
+  year: 2016
+  source: NICE guideline NG59
+  url: https://www.nice.org.uk/guidance/ng59
+"""
+DATA = {"references.yml": REFS, "glossary.yml": "- term: sciatica\n  definition: Leg pain from a nerve root.\n"}
+
+BAD_DIAGRAMS = {
+    "topic box without a link": (
+        QUESTION_AND_OUTCOME, TEXT,
+        ["docs/index.md:12", 'box `t` ("Self-care at home") does not link', 'Fix: add `click t href "page.md#heading-id"']),
+    "link from a box that does not exist": (
+        QUESTION_AND_OUTCOME + '\n    click t href "index.md#part" "Here"\n    click x href "index.md" "Here"', TEXT,
+        ["docs/index.md:20", "`click x` names no box"]),
+    "same-day box without its class": (
+        QUESTION_AND_OUTCOME.replace('t["Self-care at home"]', 't["SAME DAY: see a doctor today"]')
+        + '\n    click t href "index.md#part" "Here"', TEXT.replace("Self-care at home", "SAME DAY: see a doctor today"),
+        ["docs/index.md:12", "box `t` says SAME DAY but is not marked", "add `class t urgent`"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DIAGRAMS, ids=list(BAD_DIAGRAMS))
+def test_diagram_rule_broken_fails_the_build_with_file_line_and_fix(tmp_path, case):
+    body, text, expected = BAD_DIAGRAMS[case]
+    project = make_project(tmp_path, {"index.md": diagram_page(body, text)}, DATA)
+    result = build(project, tmp_path / "site", "http://127.0.0.1:9/guide/")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build should fail for: {case}\n{output}"
+    for words in expected:
+        assert words in output, f"expected {words!r} in the build output:\n{output}"
+
+
+def test_diagram_rules_accept_questions_without_links_and_link_headings_on_the_same_page(tmp_path):
+    """The cases above fail because of their one mistake: with the topic and outcome boxes
+    linked, the same diagram builds (a question needs no link, a question may say 'emergency'), and
+    a link to a heading on the same page becomes a plain #id."""
+    body = QUESTION_AND_OUTCOME + '\n    click t href "index.md#part" "Here"\n    click e href "index.md" "Here"'
+    project = make_project(tmp_path, {"index.md": diagram_page(body, TEXT)}, DATA)
+    result = build(project, tmp_path / "site", "http://127.0.0.1:9/guide/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'click t href "#part"' in html

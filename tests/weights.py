@@ -1,0 +1,153 @@
+"""What a page of the guide costs a reader to download, measured in a real Chromium.
+
+One place for this measurement, used by tests/test_budgets.py (budgets: pass or fail) and
+scripts/benchmark.py (figures). A page is opened in a fresh browser context (no cache,
+no storage), as a first-time reader on a phone would open it; every response it gets is
+recorded (the page, its CSS, JavaScript, fonts, images, and anything its scripts and
+workers fetch, such as Material's search index), until the network is quiet and every
+diagram is drawn. Each body is then gzipped at level 6 (what GitHub Pages' servers use
+for text), so the figure is the bytes sent over the wire and does not depend on how fast
+the machine running the tests is. 1 KB here is 1000 bytes.
+
+Requests to any other host are blocked and listed: the guide makes none.
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+GZIP_LEVEL = 6
+KB = 1000
+
+# Budgets in gzipped bytes, for everything one page loads (see the README).
+# Material's own CSS and JavaScript are about 75 KB of each; the rest is the guide's.
+BUDGET_PLAIN_PAGE = 130 * KB
+BUDGET_DIAGRAM_PAGE = 360 * KB
+# The search index (the text of every page) is fetched only when a reader opens search
+# (overrides/partials/search-on-demand.html). Its own budget keeps that first search
+# quick: 70 KB is about 1.5 seconds on a slow mobile connection (400 kbit/s).
+BUDGET_SEARCH_INDEX = 70 * KB
+
+# Mermaid's files, counted separately on diagram pages.
+MERMAID_PATH = "/vendor/mermaid-"
+SEARCH_INDEX_PATH = "search/search_index.json"
+
+# True once every diagram on the page has been drawn (diagrams.mjs marks it rendered).
+DIAGRAMS_DRAWN = (
+    "[...document.querySelectorAll('div.mermaid')]"
+    ".every(d => d.classList.contains('mermaid--rendered') && d.querySelector('svg'))"
+)
+
+
+@dataclass
+class Resource:
+    url: str
+    status: int
+    kind: str  # Chromium's resource type: document, stylesheet, script, font, fetch, ...
+    raw_bytes: int
+    gzip_bytes: int
+
+
+@dataclass
+class PageWeight:
+    url: str
+    resources: list[Resource] = field(default_factory=list)
+    off_origin: list[str] = field(default_factory=list)
+    diagrams: int = 0
+
+    @property
+    def gzip_bytes(self) -> int:
+        return sum(r.gzip_bytes for r in self.resources)
+
+    @property
+    def requests(self) -> int:
+        return len(self.resources)
+
+    @property
+    def mermaid_gzip_bytes(self) -> int:
+        return sum(r.gzip_bytes for r in self.resources if MERMAID_PATH in r.url)
+
+    @property
+    def loads_search_index(self) -> bool:
+        return any(urlsplit(r.url).path.endswith(SEARCH_INDEX_PATH) for r in self.resources)
+
+    @property
+    def budget(self) -> int:
+        return BUDGET_DIAGRAM_PAGE if self.diagrams else BUDGET_PLAIN_PAGE
+
+    def biggest(self, count: int = 8) -> list[Resource]:
+        return sorted(self.resources, key=lambda r: r.gzip_bytes, reverse=True)[:count]
+
+    def over_budget_report(self, base_url: str = "") -> str:
+        """What a maintainer needs when a page is too heavy: total, budget, biggest files."""
+        kind = "page with diagrams" if self.diagrams else "page without diagrams"
+        lines = [
+            f"{self.url} loads {kb(self.gzip_bytes)} gzipped in {self.requests} requests; "
+            f"the budget for a {kind} is {kb(self.budget)}. Biggest files:"
+        ]
+        for r in self.biggest():
+            name = r.url.removeprefix(base_url) if base_url else r.url
+            lines.append(f"    {kb(r.gzip_bytes):>9}  {name or '(the page itself)'}")
+        return "\n".join(lines)
+
+
+def kb(size: int) -> str:
+    return f"{size / KB:.1f} KB"
+
+
+def gzip_size(body: bytes) -> int:
+    return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def new_context(browser, origin: str, **options):
+    """A fresh context that blocks (and lists) requests to any other host."""
+    context = browser.new_context(**options)
+    off_origin: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(origin + "/") or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            off_origin.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    return context, off_origin
+
+
+def measure_page(browser, url: str, origin: str, *, then=None, **context_options) -> PageWeight:
+    """Open `url` in a fresh context and weigh everything it loads.
+
+    `then(page)`, if given, runs after the page has settled (e.g. opening search) and
+    whatever that loads is counted too."""
+    context, off_origin = new_context(browser, origin, **context_options)
+    responses = []
+    # Context-level, so requests from workers (Material's search worker) are included.
+    context.on("response", responses.append)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        diagrams = page.locator("div.mermaid").count()
+        if diagrams:
+            page.wait_for_function(DIAGRAMS_DRAWN, timeout=30000)
+            page.wait_for_load_state("networkidle")
+        if then is not None:
+            then(page)
+            page.wait_for_load_state("networkidle")
+        weight = PageWeight(url=url, diagrams=diagrams, off_origin=list(off_origin))
+        for response in responses:
+            if not response.url.startswith(origin + "/"):
+                continue
+            if 300 <= response.status < 400:
+                body = b""  # a redirect has no body worth counting
+            else:
+                body = response.body()
+            weight.resources.append(Resource(
+                url=response.url, status=response.status, kind=response.request.resource_type,
+                raw_bytes=len(body), gzip_bytes=gzip_size(body),
+            ))
+        return weight
+    finally:
+        context.close()
