@@ -223,3 +223,20 @@ def test_unrendered_diagram_source_never_prints(browser, site):
         assert "Text version of this diagram" in text
     finally:
         context.close()
+
+
+def test_printing_from_the_dark_palette_uses_dark_ink_on_white(site, visit_page):
+    """A reader who uses the dark palette on screen still gets readable paper."""
+    page, _ = visit_page(site.base_url + "warning-signs/", color_scheme="dark")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.emulate_media(media="print")
+    colours = page.evaluate(
+        """() => {
+            const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const lum = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+            const text = getComputedStyle(document.querySelector('article p')).color;
+            const back = getComputedStyle(document.body).backgroundColor;
+            return {text: lum(rgb(text)), back: lum(rgb(back)), raw: [text, back]};
+        }"""
+    )
+    assert colours["text"] < 0.3 and colours["back"] > 0.9, f"printed colours from the dark palette: {colours['raw']}"
