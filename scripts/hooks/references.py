@@ -128,11 +128,12 @@ def citation_html(key: str) -> str:
     return " ".join(parts)
 
 
-def reference_list(keys, css_class: str) -> str:
+def reference_list(keys, css_class: str, search: bool = True) -> str:
     items = "\n".join(
         f'<li id="ref-{key.lower()}">{citation_html(key)}</li>' for key in keys
     )
-    return f'<ol class="{css_class}">\n{items}\n</ol>'
+    exclude = "" if search else " data-search-exclude"
+    return f'<ol class="{css_class}"{exclude}>\n{items}\n</ol>'
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -149,5 +150,8 @@ def on_page_markdown(markdown, page, config, files):
         listed = sorted(k for k in cited if k in references)
         return markdown.replace(ALL_MARKER, reference_list(listed, "reference-list"))
     if known:
-        markdown += "\n\n## Sources { #sources }\n\n" + reference_list(known, "source-list") + "\n"
+        # Kept out of search: the same citations on every page would triple the search
+        # index; the references page keeps the full list searchable.
+        markdown += ("\n\n## Sources { #sources data-search-exclude }\n\n"
+                     + reference_list(known, "source-list", search=False) + "\n")
     return markdown
