@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from settle import settle, wait_for_stillness
+from sitekit import build, make_project, page as page_source
+from weights import new_context
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -84,7 +86,7 @@ def test_axe_finds_nothing_with_search_or_menu_open_on_a_phone(site, visit_page,
     wait_for_stillness(page)
     problems = describe(run_axe(page), f"{site.base_url} with search results open ({scheme})")
     page.keyboard.press("Escape")
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(".md-header button.guide-menu-button").click()
     page.wait_for_function("document.getElementById('__drawer').checked")
     wait_for_stillness(page)
     problems += describe(run_axe(page), f"{site.base_url} with the menu open ({scheme})")
@@ -130,25 +132,56 @@ def unnamed_images(page) -> list[str]:
         cdp.detach()
 
 
-def test_every_image_has_a_text_alternative(site, visit_page):
+DIAGRAM_NAMES = """svgs => svgs.map(s => {
+    const ids = (s.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+    const name = ids.map(id => document.getElementById(id)?.textContent || '').join(' ').trim()
+        || (s.getAttribute('aria-label') || '').trim();
+    return {role: s.getAttribute('role') || '', name};
+})"""
+
+
+HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    .filter(h => h.checkVisibility())
+    .map(h => ({level: +h.tagName[1], text: h.textContent.trim().slice(0, 60)}))"""
+
+
+@pytest.fixture(scope="module")
+def page_facts(site, browser) -> list[dict]:
+    """Every page (and the 404 page) opened once, settled; what the image, language and
+    heading tests below look at."""
+    facts = []
+    context, off_origin = new_context(browser, site.origin)
+    try:
+        for url, status in pages_to_check(site):
+            page = context.new_page()
+            response = page.goto(url, wait_until="networkidle")
+            assert response is not None and response.status == status, f"{url} answered {response and response.status}"
+            settle(page)
+            facts.append({
+                "url": url,
+                "img_without_alt": page.eval_on_selector_all(
+                    "img:not([alt])", "els => els.map(e => e.outerHTML.slice(0, 160))"),
+                "unnamed_images": unnamed_images(page),
+                "diagrams": page.eval_on_selector_all("div.mermaid > svg", DIAGRAM_NAMES),
+                "lang": page.evaluate("document.documentElement.lang"),
+                "headings": page.evaluate(HEADINGS),
+            })
+            page.close()
+    finally:
+        context.close()
+    assert not off_origin, f"requests to other hosts: {off_origin}"
+    return facts
+
+
+def test_every_image_has_a_text_alternative(page_facts):
     problems = []
-    for url, status in pages_to_check(site):
-        page, _ = visit_page(url, expect_status=status)
-        settle(page)
-        for html in page.eval_on_selector_all("img:not([alt])", "els => els.map(e => e.outerHTML.slice(0, 160))"):
-            problems.append(f"{url}: <img> without alt: {html}")
-        for html in unnamed_images(page):
-            problems.append(f"{url}: image with no name in the accessibility tree: {html}")
-        diagrams = page.eval_on_selector_all("div.mermaid > svg", """svgs => svgs.map(s => {
-            const ids = (s.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
-            const name = ids.map(id => document.getElementById(id)?.textContent || '').join(' ').trim()
-                || (s.getAttribute('aria-label') || '').trim();
-            return {role: s.getAttribute('role') || '', name};
-        })""")
-        for d in diagrams:
-            if not d["name"] or not d["role"]:
-                problems.append(f"{url}: a diagram has no role or no name ({d}); give it accTitle and accDescr")
-        page.close()
+    for page in page_facts:
+        url = page["url"]
+        problems += [f"{url}: <img> without alt: {html}" for html in page["img_without_alt"]]
+        problems += [f"{url}: image with no name in the accessibility tree: {html}" for html in page["unnamed_images"]]
+        problems += [f"{url}: a diagram has no role or no name ({d}); give it accTitle and accDescr"
+                     for d in page["diagrams"] if not d["name"] or not d["role"]]
+    assert sum(len(p["diagrams"]) for p in page_facts), "no diagram was found; the diagram check checked nothing"
     assert not problems, "\n".join(problems)
 
 
@@ -158,11 +191,6 @@ def test_image_check_reports_an_unnamed_image(site, visit_page):
     page.evaluate("""() => document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend',
         '<svg role="img" width="20" height="20"><circle cx="10" cy="10" r="8"/></svg>')""")
     assert unnamed_images(page), "an <svg role=img> with no name was not found"
-
-
-HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
-    .filter(h => h.checkVisibility())
-    .map(h => ({level: +h.tagName[1], text: h.textContent.trim().slice(0, 60)}))"""
 
 
 def heading_problems(headings: list[dict]) -> list[str]:
@@ -180,15 +208,12 @@ def heading_problems(headings: list[dict]) -> list[str]:
     return problems
 
 
-def test_language_is_set_and_heading_levels_do_not_skip(site, visit_page):
+def test_language_is_set_and_heading_levels_do_not_skip(page_facts):
     problems = []
-    for url, status in pages_to_check(site):
-        page, _ = visit_page(url, expect_status=status)
-        lang = page.evaluate("document.documentElement.lang")
-        if lang != "en":
-            problems.append(f"{url}: <html lang> is {lang!r}, expected 'en'")
-        problems += [f"{url}: {p}" for p in heading_problems(page.evaluate(HEADINGS))]
-        page.close()
+    for page in page_facts:
+        if page["lang"] != "en":
+            problems.append(f"{page['url']}: <html lang> is {page['lang']!r}, expected 'en'")
+        problems += [f"{page['url']}: {p}" for p in heading_problems(page["headings"])]
     assert not problems, "\n".join(problems)
 
 
@@ -197,3 +222,15 @@ def test_heading_check_reports_a_skipped_level():
     found = heading_problems([{"level": 1, "text": "A"}, {"level": 3, "text": "C"}])
     assert len(found) == 1 and "skipped" in found[0]
     assert heading_problems([{"level": 2, "text": "B"}])
+
+
+def test_a_heading_cannot_take_the_page_titles_id(tmp_path):
+    """The skip link goes to id="page-title"; a section using that id fails the build and
+    the message names the file, the line and the fix."""
+    body = "Some words.\n\n## Where it starts { #page-title }\n\nMore words.\n"
+    project = make_project(tmp_path, {"index.md": page_source("Home", body)})
+    result = build(project, tmp_path / "site", "http://127.0.0.1:1/sciatica-knee-pain/")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should fail"
+    assert 'docs/index.md:12: a heading uses the id "page-title"' in output, output[-2000:]
+    assert "Fix: give that heading another id." in output

@@ -10,11 +10,18 @@
 """
 from __future__ import annotations
 
-from settle import has_diagrams, settle, wait_for_stillness
+from dataclasses import dataclass
+
+import pytest
+
+from settle import settle, wait_for_stillness
+from weights import new_context
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 640}
 MAX_STOPS = 600
+# The menu button that overrides/partials/keyboard-fixes.html puts in place of Material's label.
+MENU_BUTTON = ".md-header button.guide-menu-button"
 
 # What the focused element shows. A control whose own box is empty (Material's palette
 # switch is a 0x0 radio button) shows its focus ring on its visible <label>.
@@ -32,10 +39,13 @@ FOCUS_STATE = """() => {
   const r = shown.getBoundingClientRect();
   let opacity = 1;
   for (let n = shown; n && n.nodeType === 1; n = n.parentElement) opacity *= +getComputedStyle(n).opacity;
-  const alpha = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return 1;
-                       const p = m[1].split(',').map(Number); return p.length > 3 ? p[3] : 1; };
-  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && alpha(style.outlineColor) > 0)
-               || (style.boxShadow && style.boxShadow !== 'none');
+  // Colours in a computed value, and whether any of them can be seen (alpha above 0).
+  const seen = value => (value.match(/rgba?\\([^)]+\\)/g) || []).some(c => {
+    const p = c.slice(c.indexOf('(') + 1, -1).split(',').map(Number);
+    return p.length < 4 || p[3] > 0;
+  });
+  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && seen(style.outlineColor))
+               || (style.boxShadow !== 'none' && seen(style.boxShadow));
   const cls = typeof el.className === 'string' ? el.className : (el.className.baseVal || '');
   // Each element gets a number the first time it has focus; seeing one again means
   // focus has gone all the way round.
@@ -54,6 +64,14 @@ FOCUS_STATE = """() => {
 }"""
 
 
+# No transition running on the focused element or anything around it.
+FOCUSED_STILL = """() => {
+  const el = document.activeElement;
+  return !document.getAnimations().some(a => a.playState === 'running' && a.effect && a.effect.target
+    && (a.effect.target.contains(el) || (el.nextElementSibling && a.effect.target === el.nextElementSibling)));
+}"""
+
+
 def ring_problem(state: dict) -> str | None:
     if not state["onScreen"]:
         return "is off screen or has no size"
@@ -64,18 +82,12 @@ def ring_problem(state: dict) -> str | None:
     return None
 
 
-def tab_through(page, *, from_content: bool = False, limit: int = MAX_STOPS) -> list[dict]:
-    """Press Tab until focus comes round again; the state of each stop. From the top of
-    the page, or (from_content) from the page title, reached with the skip link, which
-    leaves out the header and menu that every page shares.
+def tab_through(page, *, limit: int = MAX_STOPS) -> list[dict]:
+    """Press Tab until focus comes round again; the state of each stop.
 
     A stop that looks wrong is looked at again once transitions end (Material fades
     permalinks in on focus), and again a moment later (Material opens and closes search,
     and moves the page under it, after a short delay)."""
-    if from_content:
-        page.keyboard.press("Tab")
-        page.keyboard.press("Enter")
-        page.wait_for_function("document.activeElement === document.querySelector('.md-content h1')")
     stops, seen = [], set()
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -83,7 +95,7 @@ def tab_through(page, *, from_content: bool = False, limit: int = MAX_STOPS) -> 
         if state is None or state["key"] in seen:
             break
         if ring_problem(state):
-            wait_for_stillness(page)
+            page.wait_for_function(FOCUSED_STILL, timeout=5000)
             state = page.evaluate(FOCUS_STATE)
         if ring_problem(state):
             page.wait_for_timeout(500)
@@ -100,37 +112,78 @@ def open_page(visit_page, url, **options):
     return page
 
 
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_title(site, visit_page):
+SKIP_LINK = """() => { const a = document.activeElement;
+    return {skip: a.matches('a.md-skip'), text: a.textContent.trim(), href: a.hash, what: a.outerHTML.slice(0, 100)}; }"""
+ON_TITLE = """href => { const a = document.activeElement, h1 = document.querySelector('.md-content h1');
+    return {title: a === h1, linkTarget: !!h1 && '#' + h1.id === href, what: a.outerHTML.slice(0, 100)}; }"""
+
+
+def follow_skip_link(page, url) -> list[str]:
+    """From the top of a fresh page: Tab, Enter; what is wrong with where focus went."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(SKIP_LINK)
+    if not first["skip"] or first["text"] != "Skip to content":
+        return [f"{url}: the first Tab stop is {first['what']}, not the 'Skip to content' link"]
     problems = []
-    for url in site.page_urls():
-        page = open_page(visit_page, url, viewport=DESKTOP)
-        page.keyboard.press("Tab")
-        first = page.evaluate("""() => { const a = document.activeElement; const r = a.getBoundingClientRect();
-            return {skip: a.matches('a.md-skip'), text: a.textContent.trim(), href: a.getAttribute('href'),
-                    shown: r.width > 0 && r.top >= 0 && r.top < innerHeight && getComputedStyle(a).opacity > 0}; }""")
-        if not first["skip"] or first["text"] != "Skip to content":
-            problems.append(f"{url}: the first Tab stop is {first}, not the 'Skip to content' link")
-            page.close()
-            continue
-        wait_for_stillness(page)
-        if not page.evaluate("document.activeElement.getBoundingClientRect().top >= 0"):
-            problems.append(f"{url}: the skip link is not shown when focused")
-        href = page.evaluate("document.activeElement.hash")
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(300)  # Material would swap the page in now if it took the click
-        focused = page.evaluate("""() => { const a = document.activeElement, h1 = document.querySelector('.md-content h1');
-            return {title: a === h1, linkTarget: !!h1 && ('#' + h1.id) === %r, what: a.outerHTML.slice(0, 100)}; }""" % href)
-        if not focused["title"] or not focused["linkTarget"]:
-            problems.append(f"{url}: the skip link ({href}) put focus on {focused['what']}, not the page title (the h1)")
-        page.keyboard.press("Tab")
-        if not page.evaluate("!!document.activeElement.closest('.md-content')"):
-            problems.append(f"{url}: after the skip link, Tab goes to "
-                            f"{page.evaluate('document.activeElement.outerHTML.slice(0, 120)')}, not into the page")
-        page.close()
+    state = page.evaluate(FOCUS_STATE)
+    if ring_problem(state):
+        page.wait_for_function(FOCUSED_STILL, timeout=5000)  # Material slides the link in
+        state = page.evaluate(FOCUS_STATE)
+    if ring_problem(state):
+        problems.append(f"{url}: the skip link {ring_problem(state)}")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # Material would swap the page in now if it had taken the click
+    focused = page.evaluate(ON_TITLE, first["href"])
+    if not focused["title"] or not focused["linkTarget"]:
+        problems.append(f"{url}: the skip link ({first['href']}) put focus on {focused['what']}, not the page title")
+    return problems
+
+
+@dataclass
+class DesktopRun:
+    url: str
+    skip_problems: list[str]
+    after_skip: dict | None  # the first Tab stop after the skip link
+    stops: list[dict]  # Tab stops after the page title (all of them on the first page)
+    diagram_links: int
+
+
+@pytest.fixture(scope="module")
+def desktop_runs(site, browser) -> list[DesktopRun]:
+    """Every page at 1280 px, opened once: the skip link followed, then Tab pressed through
+    the rest of the page. The first page is also tabbed through from the very top (the
+    header and menu are the same on every page)."""
+    runs = []
+    for n, url in enumerate(site.page_urls()):
+        context, off_origin = new_context(browser, site.origin, viewport=DESKTOP)
+        try:
+            page = context.new_page()
+            page.goto(url, wait_until="networkidle")
+            settle(page)
+            links = page.eval_on_selector_all("div.mermaid svg a", "as => as.length")
+            skip_problems = follow_skip_link(page, url)
+            stops = tab_through(page) if not skip_problems else []
+            after_skip = stops[0] if stops else None
+            if n == 0:
+                page.goto(url, wait_until="networkidle")
+                settle(page)
+                stops = tab_through(page)
+            runs.append(DesktopRun(url, skip_problems, after_skip, stops, links))
+        finally:
+            context.close()
+        assert not off_origin, off_origin
+    return runs
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_title(desktop_runs):
+    problems = [p for run in desktop_runs for p in run.skip_problems]
+    problems += [f"{run.url}: after the skip link, Tab goes to "
+                 f"{run.after_skip['what'] if run.after_skip else 'nowhere'}, not into the page"
+                 for run in desktop_runs if not run.skip_problems and not (run.after_skip or {}).get("inContent")]
     assert not problems, "\n".join(problems)
 
 
-def test_every_tab_stop_shows_a_focus_ring(site, visit_page):
+def test_every_tab_stop_shows_a_focus_ring(site, visit_page, desktop_runs):
     problems = []
 
     def check(label, stops):
@@ -140,20 +193,17 @@ def test_every_tab_stop_shows_a_focus_ring(site, visit_page):
             if problem:
                 problems.append(f"{label}, Tab stop {n}: {stop['what']} {problem}")
 
-    # The whole page once; on the others, what differs: the content and the footer.
-    for n, url in enumerate(site.page_urls()):
-        page = open_page(visit_page, url, viewport=DESKTOP)
-        check(f"{url} (1280 px wide)", tab_through(page, from_content=n > 0))
-        page.close()
-    # The home page, and a page inside a menu section (its sub-menu is open in the menu).
+    for run in desktop_runs:
+        check(f"{run.url} (1280 px wide)", run.stops)
+    # On a phone: the home page, and a page inside a menu section (whose sub-menu is then
+    # open in the menu), with the menu shut and open.
     in_section = next(u for u in site.page_urls() if u.removeprefix(site.base_url).count("/") == 2)
-    phone_pages = [site.base_url, in_section]
-    for url in phone_pages:
+    for url in [site.base_url, in_section]:
         page = open_page(visit_page, url, viewport=PHONE)
         check(f"{url} (phone, menu shut)", tab_through(page))
         page.close()
         page = open_page(visit_page, url, viewport=PHONE)
-        page.locator("label.md-header__button[for='__drawer']").click()
+        page.locator(MENU_BUTTON).click()
         wait_for_stillness(page)
         check(f"{url} (phone, menu open)", tab_through(page))
         page.close()
@@ -217,12 +267,12 @@ def test_menu_button_works_from_the_keyboard_on_a_phone(site, visit_page):
     page = open_page(visit_page, site.base_url, viewport=PHONE)
     for _ in range(6):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('label[for=__drawer]')"):
+        if page.evaluate(f"document.activeElement.matches('{MENU_BUTTON}')"):
             break
     else:
         raise AssertionError("Tab never reached the menu button on a phone-sized screen")
-    button = page.locator("label.md-header__button[for='__drawer']")
-    assert button.get_attribute("role") == "button" and button.get_attribute("aria-label") == "Menu"
+    button = page.locator(MENU_BUTTON)
+    assert button.get_attribute("aria-label") == "Menu"
     assert button.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
@@ -233,24 +283,21 @@ def test_menu_button_works_from_the_keyboard_on_a_phone(site, visit_page):
     assert ring_problem(state) is None, f"after opening the menu, Tab went to {state}"
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), "Escape did not return focus"
+    assert page.evaluate(f"document.activeElement.matches('{MENU_BUTTON}')"), "Escape did not return focus"
     page.keyboard.press(" ")
     page.wait_for_function("document.getElementById('__drawer').checked")
+    page.keyboard.press(" ")
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    assert button.get_attribute("aria-expanded") == "false"
 
 
-def test_tab_reaches_every_link_in_every_diagram(site, visit_page):
-    diagram_pages = [u for u in site.page_urls() if has_diagrams(site, u)]
-    assert diagram_pages, "no page has a diagram"
+def test_tab_reaches_every_link_in_every_diagram(desktop_runs):
+    with_diagram_links = [run for run in desktop_runs if run.diagram_links]
+    assert with_diagram_links, "no diagram has a link (click ... href); nothing was checked"
     problems = []
-    linked = 0
-    for url in diagram_pages:
-        page = open_page(visit_page, url, viewport=DESKTOP)
-        links = page.eval_on_selector_all("div.mermaid svg a", "as => as.length")
-        linked += links
-        reached = [s for s in tab_through(page, from_content=True) if s["svgLink"]]
-        if len(reached) != links:
-            problems.append(f"{url}: Tab reached {len(reached)} of the {links} links in its diagrams")
-        problems += [f"{url}: diagram link {s['what']} {ring_problem(s)}" for s in reached if ring_problem(s)]
-        page.close()
-    assert linked, "no diagram has a link (click ... href); nothing was checked"
+    for run in with_diagram_links:
+        reached = [stop for stop in run.stops if stop["svgLink"]]
+        if len(reached) != run.diagram_links:
+            problems.append(f"{run.url}: Tab reached {len(reached)} of the {run.diagram_links} links in its diagrams")
+        problems += [f"{run.url}: diagram link {stop['what']} {ring_problem(stop)}" for stop in reached if ring_problem(stop)]
     assert not problems, "\n".join(problems)

@@ -125,7 +125,7 @@ def measure_page(browser, url: str, origin: str, *, then=None, **context_options
     context, off_origin = new_context(browser, origin, **context_options)
     responses = []
     # Context-level, so requests from workers (Material's search worker) are included.
-    context.on("response", responses.append)
+    context.on("response", lambda response: responses.append(response))
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")

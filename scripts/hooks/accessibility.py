@@ -46,15 +46,24 @@ def _ids(items):
         yield from _ids(item.children)
 
 
+def _line_of(page, text: str) -> int | None:
+    """The line of the page's Markdown file that first contains `text`."""
+    try:
+        lines = page.file.content_string.splitlines()
+    except (OSError, AttributeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if text in line), None)
+
+
 def on_page_content(html: str, page, **_):
     toc = page.toc.items
     if toc and toc[0].level == 1:
         return html  # the page has its own "# Title"; Material already skips to it
     if TITLE_ID in set(_ids(toc)):
-        problem(src_label(page), None, f'a heading uses the id "{TITLE_ID}", which the page title needs '
-                "(the skip link goes to it).", "give that heading another id.")
+        problem(src_label(page), _line_of(page, TITLE_ID), f'a heading uses the id "{TITLE_ID}", which the page '
+                "title needs (the skip link goes to it).", "give that heading another id.")
         return html
-    title = AnchorLink(page.title or "", TITLE_ID, 1)
+    title = AnchorLink((page.meta or {}).get("title") or page.title or "", TITLE_ID, 1)  # as content.html shows it
     title.children = list(toc)
     toc[:] = [title]
     return html

@@ -1,0 +1,108 @@
+"""Reflow (WCAG 1.4.10): on a 320 CSS-pixel-wide screen and at 200% zoom, no page
+scrolls sideways and nothing is cut off at the right edge. A table that is still too
+wide scrolls inside its own box, which shows a shadow at the edge with more to see.
+
+200% zoom: browser zoom divides the width the page lays out in by two and doubles the
+device pixels per CSS pixel, so a 1280 x 800 window at 200% is a 640 x 400 CSS-pixel
+viewport with devicePixelRatio 2. That is what the test opens (media queries and layout
+see exactly what they see under real zoom; CSS `zoom` on the page would not change the
+media queries, so it is not used).
+"""
+from __future__ import annotations
+
+import pytest
+
+from settle import settle
+
+SCREENS = {
+    "320 px wide": {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1},
+    "1280 px at 200% zoom": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2},
+}
+
+# Everything that sticks out past the right edge of the screen and is not inside a box
+# that scrolls (or clips) sideways and itself fits on the screen.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const describe = e => {
+    const cls = typeof e.className === 'string' ? e.className : (e.className.baseVal || '');
+    return `<${e.tagName.toLowerCase()}${cls ? ' class="' + cls + '"' : ''}> ${(e.textContent || '').trim().slice(0, 40)}`;
+  };
+  const containedBy = e => {
+    for (let n = e.parentElement; n && n !== document.body; n = n.parentElement) {
+      const x = getComputedStyle(n).overflowX;
+      if ((x === 'auto' || x === 'scroll' || x === 'hidden' || x === 'clip')
+          && n.getBoundingClientRect().right <= width + 1) return n;
+    }
+    return null;
+  };
+  const out = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+    if (!e.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    if (!containedBy(e)) out.push(describe(e) + ` ends at ${Math.round(r.right)} px`);
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, out: [...new Set(out)].slice(0, 8)};
+}"""
+
+TABLES = """() => [...document.querySelectorAll('.md-typeset table')].map(t => {
+  const wrap = t.closest('.md-typeset__scrollwrap');
+  if (!wrap) return {wrapped: false, head: t.rows[0]?.textContent.trim().slice(0, 40)};
+  const style = getComputedStyle(wrap);
+  return {
+    wrapped: true,
+    head: t.rows[0]?.textContent.trim().slice(0, 40),
+    scrolls: style.overflowX === 'auto' || style.overflowX === 'scroll',
+    overflowing: wrap.scrollWidth > wrap.clientWidth + 1,
+    cue: style.backgroundImage.includes('gradient') && style.backgroundAttachment.includes('local'),
+  };
+})"""
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_no_page_scrolls_sideways(site, visit_page, screen):
+    problems = []
+    for url in site.page_urls():
+        page, _ = visit_page(url, **SCREENS[screen])
+        settle(page)
+        found = page.evaluate(OVERFLOW)
+        if found["scrollWidth"] > found["width"]:
+            problems.append(f"{url} ({screen}): the page is {found['scrollWidth']} px wide on a {found['width']} px screen")
+        problems += [f"{url} ({screen}): {what}" for what in found["out"]]
+        for table in page.evaluate(TABLES):
+            if not table["wrapped"] or not table["scrolls"]:
+                problems.append(f"{url} ({screen}): table {table['head']!r} is not in a box that scrolls sideways")
+            elif table["overflowing"] and not table["cue"]:
+                problems.append(f"{url} ({screen}): table {table['head']!r} scrolls sideways with no visible cue")
+        diagrams = page.eval_on_selector_all(
+            "div.mermaid svg", "svgs => svgs.map(s => s.getBoundingClientRect().right)")
+        width = found["width"]
+        problems += [f"{url} ({screen}): a diagram ends at {round(r)} px" for r in diagrams if r > width + 1]
+        page.close()
+    assert not problems, "content wider than the screen (WCAG 1.4.10 reflow):\n" + "\n".join(problems)
+
+
+def test_reflow_check_reports_a_wide_element(site, visit_page):
+    """Guards the test above: something too wide, outside a scrolling box, is reported."""
+    page, _ = visit_page(site.base_url, **SCREENS["320 px wide"])
+    page.evaluate("""() => document.querySelector('.md-content__inner')
+        .insertAdjacentHTML('beforeend', '<p style="width: 600px">A line that will not wrap</p>')""")
+    found = page.evaluate(OVERFLOW)
+    assert any("A line that will not wrap" in what for what in found["out"]), found
+
+
+def test_a_wide_table_scrolls_in_its_box_with_a_shadow(site, visit_page):
+    """At 320 px a table too wide for the screen keeps the page still and shows its cue."""
+    page, _ = visit_page(site.base_url, **SCREENS["320 px wide"])
+    page.evaluate("""() => {
+        const row = '<tr>' + '<td>Supercalifragilistic</td>'.repeat(6) + '</tr>';
+        const t = document.createElement('table');
+        t.innerHTML = '<thead><tr>' + '<th>Heading</th>'.repeat(6) + '</tr></thead><tbody>' + row + '</tbody>';
+        const wrap = document.createElement('div'); wrap.className = 'md-typeset__scrollwrap';
+        const inner = document.createElement('div'); inner.className = 'md-typeset__table';
+        inner.append(t); wrap.append(inner);
+        document.querySelector('.md-content__inner').append(wrap);
+    }""")
+    tables = page.evaluate(TABLES)
+    assert tables[-1]["overflowing"] and tables[-1]["scrolls"] and tables[-1]["cue"], tables[-1]
+    assert page.evaluate(OVERFLOW)["out"] == []
