@@ -146,7 +146,15 @@ async function renderPage() {
   });
   // Errors are reported on the console (the browser tests fail on any), not swallowed.
   await mermaid.run({ nodes: todo, suppressErrors: false });
-  for (const node of todo) node.classList.add("mermaid--rendered");
+  for (const node of todo) {
+    // Mermaid writes box links as SVG 1.1 xlink:href only; a plain href as well lets
+    // search engines and link checkers follow them (browsers already do).
+    for (const link of node.querySelectorAll("svg a")) {
+      const target = link.getAttribute("xlink:href") ?? link.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+      if (target && !link.hasAttribute("href")) link.setAttribute("href", target);
+    }
+    node.classList.add("mermaid--rendered");
+  }
 }
 
 function schedule() {
