@@ -68,3 +68,28 @@ def make_project(tmp: Path, pages: dict[str, str], data: dict[str, str] | None =
     for name, text in (data or {}).items():
         (project / "data" / name).write_text(text, encoding="utf-8")
     return project
+
+
+# The data a fixture project needs: one reference and one glossary term.
+FIXTURE_REFERENCES = """NICE-NG59:
+  authors: National Institute for Health and Care Excellence
+  title: Low back pain and sciatica in over 16s
+  year: 2016
+  source: NICE guideline NG59
+  url: https://www.nice.org.uk/guidance/ng59
+"""
+FIXTURE_DATA = {
+    "references.yml": FIXTURE_REFERENCES,
+    "glossary.yml": "- term: sciatica\n  definition: Leg pain from an irritated nerve root.\n",
+}
+
+
+def assert_build_fails(tmp: Path, pages: dict[str, str], expected: list[str],
+                       data: dict[str, str] | None = None) -> None:
+    """Build a fixture project; it must fail and print every one of `expected`."""
+    project = make_project(tmp, pages, {**FIXTURE_DATA, **(data or {})})
+    result = build(project, tmp / "site", "http://127.0.0.1:9/guide/")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build should have failed:\n{output}"
+    for text in expected:
+        assert text in output, f"expected {text!r} in the build output:\n{output}"

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import build, make_project, page
+from sitekit import FIXTURE_DATA as DATA, FIXTURE_REFERENCES as REFS, assert_build_fails, build, make_project, page
 
-REFS = """NICE-NG59:
-  authors: National Institute for Health and Care Excellence
-  title: Low back pain and sciatica in over 16s
-  year: 2016
-  source: NICE guideline NG59
-  url: https://www.nice.org.uk/guidance/ng59
-"""
-GLOSSARY = "- term: sciatica\n  definition: Leg pain from an irritated nerve root.\n"
-DATA = {"references.yml": REFS, "glossary.yml": GLOSSARY}
 OK = page("Fine page")
 
 
@@ -137,12 +128,7 @@ CASES = {
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_mistake_fails_build_with_a_clear_message(tmp_path, case):
     pages, data, expected = CASES[case]
-    project = make_project(tmp_path, pages, {**DATA, **data})
-    result = build(project, tmp_path / "site", "http://127.0.0.1:9/guide/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should fail for: {case}\n{output}"
-    for text in expected:
-        assert text in output, f"expected {text!r} in the build output:\n{output}"
+    assert_build_fails(tmp_path, pages, expected, data)
 
 
 def test_the_same_fixture_builds_when_correct(tmp_path):

@@ -30,7 +30,7 @@ import sys
 import pytest
 
 from conftest import open_context, watch
-from sitekit import ROOT, build, make_project, page as make_page
+from sitekit import FIXTURE_DATA as DATA, ROOT, assert_build_fails, build, make_project, page as make_page
 
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 from diagrams import NODE, normalise  # noqa: E402  the hook's own idea of a box and of matching words
@@ -639,14 +639,6 @@ QUESTION_AND_OUTCOME = """flowchart TD
     q -->|No| t["Self-care at home"]
     class e emergency"""
 TEXT = "1. Any emergency warning signs? Yes: EMERGENCY: go now. No: Self-care at home."
-REFS = """NICE-NG59:
-  authors: National Institute for Health and Care Excellence
-  title: Low back pain and sciatica in over 16s
-  year: 2016
-  source: NICE guideline NG59
-  url: https://www.nice.org.uk/guidance/ng59
-"""
-DATA = {"references.yml": REFS, "glossary.yml": "- term: sciatica\n  definition: Leg pain from a nerve root.\n"}
 
 BAD_DIAGRAMS = {
     "topic box without a link": (
@@ -665,12 +657,7 @@ BAD_DIAGRAMS = {
 @pytest.mark.parametrize("case", BAD_DIAGRAMS, ids=list(BAD_DIAGRAMS))
 def test_diagram_rule_broken_fails_the_build_with_file_line_and_fix(tmp_path, case):
     body, text, expected = BAD_DIAGRAMS[case]
-    project = make_project(tmp_path, {"index.md": diagram_page(body, text)}, DATA)
-    result = build(project, tmp_path / "site", "http://127.0.0.1:9/guide/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should fail for: {case}\n{output}"
-    for words in expected:
-        assert words in output, f"expected {words!r} in the build output:\n{output}"
+    assert_build_fails(tmp_path, {"index.md": diagram_page(body, text)}, expected)
 
 
 def test_diagram_rules_accept_questions_without_links_and_link_headings_on_the_same_page(tmp_path):
