@@ -30,6 +30,7 @@ import sys
 import pytest
 
 from conftest import open_context, watch
+from settle import draw_diagrams, wait_for_diagram_setup
 from sitekit import FIXTURE_DATA as DATA, ROOT, assert_build_fails, build, make_project, page as make_page
 
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
@@ -56,9 +57,17 @@ def diagram_urls(site) -> list[str]:
     return [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
 
 
+def draw(page) -> None:
+    """Every diagram of the page in view drawn: diagrams.mjs draws one when the reader comes
+    near it, so each is scrolled to in turn (then the page goes back to where it was)."""
+    wait_for_diagram_setup(page)
+    draw_diagrams(page)
+    page.wait_for_function(DRAWN, timeout=30000)
+
+
 def open_drawn(visit_page, url, **options):
     page, visit = visit_page(url, **options)
-    page.wait_for_function(DRAWN, timeout=30000)
+    draw(page)
     return page, visit
 
 
@@ -232,10 +241,11 @@ def test_phone_check_catches_a_diagram_that_is_too_wide(site, visit_page):
         d.className = 'mermaid';
         d.textContent = source;
         document.querySelector('article').append(d);
-        // diagrams.mjs redraws when the palette attribute is set (even to the same value).
+        // diagrams.mjs looks for new diagrams when the palette attribute is set (even to
+        // the same value); it draws this one when it is scrolled to.
         document.body.setAttribute('data-md-color-scheme', document.body.getAttribute('data-md-color-scheme'));
     }""", wide)
-    page.wait_for_function(DRAWN, timeout=30000)
+    draw(page)
     added = measure(page)[-1]
     assert added["title"] == "Too wide"
     problems = phone_problems("the added diagram", added)
@@ -300,7 +310,7 @@ def test_box_links_lead_to_the_right_page_after_instant_navigation(site, visit_p
         "t => [...document.querySelectorAll('nav a[href]')].find(a => a.href === t).getAttribute('href')", target)
     page.click(f"nav a[href='{href}']")
     page.wait_for_url(target)
-    page.wait_for_function(DRAWN, timeout=30000)
+    draw(page)
     assert page.evaluate("window.__noReload === true"), "the click reloaded the page: not instant navigation"
     page.locator("div.mermaid svg a").filter(has_text="physiotherapy").click()
     page.wait_for_url(site.base_url + "treatment/exercise/", timeout=10000)
@@ -531,7 +541,7 @@ def test_diagrams_print_as_drawn_in_paper_colours_with_their_text_version(site, 
         watch(tab, visit)
         for url in diagram_urls(site):
             tab.goto(url, wait_until="networkidle")
-            tab.wait_for_function(DRAWN, timeout=30000)
+            draw(tab)
             tab.emulate_media(media="print")
             printed = tab.evaluate(PRINTED, list(OUTCOMES))
             tab.emulate_media(media="screen")
@@ -542,7 +552,7 @@ def test_diagrams_print_as_drawn_in_paper_colours_with_their_text_version(site, 
         tab.evaluate("window.__noReload = true")
         tab.locator("nav a[href$='warning-signs/']").first.click()
         tab.wait_for_url(target)
-        tab.wait_for_function(DRAWN, timeout=30000)
+        draw(tab)
         assert tab.evaluate("window.__noReload === true"), "the click reloaded the page: not instant navigation"
         tab.emulate_media(media="print")
         problems += paper_problems(f"warning-signs/ after instant navigation ({scheme})",

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from conftest import open_context, watch
 from page_sources import front_matter, long_date
 from qr_decode import decode_svg
+from settle import draw_diagrams, wait_for_diagram_setup
 
 PAPER = {"A4": (595, 842), "Letter": (612, 792)}  # PDF points, portrait
 # How much text a printed page may hold at least before the count looks wrong. An A4 or
@@ -82,7 +83,9 @@ PRINT_INFO = """() => {
 
 
 def wait_for_diagrams(tab):
-    """Diagrams are drawn by script after load; wait as a reader would see them."""
+    """Diagrams are drawn when the reader comes near them: scroll to each, as a reader who
+    read the whole page before printing it would, and wait until it is drawn."""
+    draw_diagrams(tab)
     tab.wait_for_function(
         "[...document.querySelectorAll('div.mermaid')].every(d => d.classList.contains('mermaid--rendered'))"
     )
@@ -208,19 +211,31 @@ def test_diagrams_print_as_drawn_and_fit_a_sheet(printouts):
     assert not problems, "\n".join(problems)
 
 
-def test_unrendered_diagram_source_never_prints(browser, site):
-    """If Mermaid has not drawn a diagram yet, print.css leaves it out (its text version stays)."""
+def test_a_diagram_never_reached_prints_as_its_text_version(browser, site):
+    """A reader who prints a page without scrolling to its diagram: the diagram was never
+    drawn, so neither its placeholder nor its Mermaid source prints; its text version does.
+    Then, once the diagram has been reached, the drawing prints too (the check can fail)."""
     context, visit = open_context(browser, site)
     try:
         tab = context.new_page()
+        watch(tab, visit)
         url = next(u for u in site.page_urls() if u.endswith("/warning-signs/"))
         tab.goto(url, wait_until="load")
-        wait_for_diagrams(tab)
-        tab.evaluate("""() => document.querySelectorAll('div.mermaid').forEach(d => {
-            d.classList.remove('mermaid--rendered'); d.textContent = 'flowchart TD\\n a --> b'; })""")
+        wait_for_diagram_setup(tab)
+        assert tab.locator("div.mermaid.mermaid--waiting").count() == 1, "the diagram should still be waiting"
+        steps = tab.locator("div.mermaid + details li").all_inner_texts()
         text, _, _ = pdf_text(tab.pdf(format="A4"))
-        assert "flowchart" not in text and "-->" not in text
+        assert "flowchart" not in text and "-->" not in text, "Mermaid source is printed"
+        assert "Diagram:" not in text and "Read the text version" not in text, "the placeholder is printed"
         assert "Text version of this diagram" in text
+        assert steps and all(squash(step) in squash(text) for step in steps), "the text version is not printed in full"
+        tab.emulate_media(media="print")
+        assert tab.evaluate(PRINT_INFO)["diagrams"] == [None], "an undrawn diagram takes room on paper"
+        tab.emulate_media(media="null")
+        wait_for_diagrams(tab)
+        tab.emulate_media(media="print")
+        assert tab.evaluate(PRINT_INFO)["diagrams"][0] is not None, "the drawn diagram does not print"
+        assert not visit.problems(), visit.problems()
     finally:
         context.close()
 
