@@ -364,34 +364,55 @@ def _sentence(text: str) -> str:
 
 def text_version(diagram: Diagram, link_of) -> str:
     """A numbered list with one step per box that leads somewhere, in the order the boxes
-    first appear in the source; a box that leads nowhere (an outcome) is written inside the
-    step that leads to it. `link_of(target)` turns a click target into a Markdown link
-    target (or None)."""
+    first appear in the source. A box that leads nowhere (an outcome) is written inside the
+    step that leads to it, and so is a box that only passes on to one step ("Clue: may be
+    your hip, then go to step 7"). `link_of(target)` turns a click target into a Markdown
+    link target (or None)."""
     edges = diagram.visible_edges()
+    incoming: dict[str, int] = {}
+    for edge in edges:
+        incoming[edge.dst] = incoming.get(edge.dst, 0) + 1
     leads = {e.src for e in edges}
-    reached = {e.dst for e in edges}
-    steps = [n for n in diagram.nodes if n in leads or n not in reached]
+
+    def passes_on(node_id: str) -> bool:
+        out = diagram.out(node_id)
+        return (incoming.get(node_id) == 1 and len(out) == 1 and not diagram.nodes[node_id].is_question
+                and out[0].dst in leads)
+
+    steps = [n for n in diagram.nodes if (n in leads and not passes_on(n)) or n not in incoming]
     number = {node_id: i for i, node_id in enumerate(steps, start=1)}
 
-    def words(node_id: str) -> str:
+    def words(node_id: str, end: str = "") -> str:
         node = diagram.nodes[node_id]
+        label = node.label.strip()
+        if end and not label.endswith((".", "?", "!", ":")):
+            label += end
         target = diagram.clicks.get(node_id, (None,))[0]
         link = link_of(target) if target else None
-        return f"[{node.label}]({link})" if link else node.label
+        return f"[{label}]({link})" if link else label
 
     def destination(node_id: str) -> str:
-        return f"go to step {number[node_id]}" if node_id in number else words(node_id)
+        if node_id in number:
+            return f"go to step {number[node_id]}"
+        if passes_on(node_id):
+            edge = diagram.out(node_id)[0]
+            return f"{words(node_id)}, then {destination(edge.dst)}"
+        return words(node_id)
 
     lines = []
     for node_id in steps:
-        parts = [_sentence(words(node_id))]
+        parts = [words(node_id, end=".")]
         groups: dict[str, list[str]] = {}
         order = sorted(diagram.out(node_id), key=lambda e: {"yes": 0, "no": 1}.get(e.label.lower(), 2))
         for edge in order:
-            groups.setdefault(edge.label, []).append(destination(edge.dst))
+            groups.setdefault(edge.label, []).append(edge.dst)
         for label, targets in groups.items():
-            joined = targets[0] if len(targets) == 1 else ", ".join(targets[:-1]) + " and " + targets[-1]
-            lead = {"yes": "If yes", "no": "If no", "": "Next"}.get(label.lower(), label)
+            if all(t in number for t in targets) and len(targets) > 1:
+                joined = "go to steps " + ", ".join(str(number[t]) for t in targets[:-1]) + f" and {number[targets[-1]]}"
+            else:
+                shown = [destination(t) for t in targets]
+                joined = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+            lead = {"yes": "If yes", "no": "If no", "": "Next"}.get(label.lower(), label[:1].upper() + label[1:])
             parts.append(_sentence(f"{lead}: {joined}"))
         lines.append(f"{number[node_id]}. " + " ".join(parts))
     return "\n".join(lines)

@@ -92,9 +92,16 @@ class WarningSigns:
     # ---- finding signs and urgency in text ---------------------------------------------
 
     def signs_named(self, text: str) -> list[Sign]:
-        """Signs whose phrases occur in `text` (as whole words, ignoring case and punctuation)."""
+        """Signs whose phrases occur in `text` (as whole words, ignoring case and
+        punctuation). A phrase inside a longer phrase of another sign does not count: "fever
+        with new weakness" names that sign, not also "fever"."""
         plain = words_of(text)
-        return [s for s in self.signs.values() if any(_has(plain, p) for p in s.phrases)]
+        spans = [(start, start + len(found), sign) for sign in self.signs.values()
+                 for phrase in sign.phrases for start, found in _find(plain, phrase)]
+        named = {sign.id for start, end, sign in spans
+                 if not any(s <= start and end <= e and (e - s) > (end - start) and other is not sign
+                            for s, e, other in spans)}
+        return [s for s in self.signs.values() if s.id in named]
 
     def tiers_asked(self, text: str) -> list[Tier]:
         """Tiers that `text` asks about as a whole ("Any emergency warning sign?")."""
@@ -115,8 +122,21 @@ def words_of(text: str) -> str:
     return f" {text.strip()} "
 
 
+def _find(plain: str, phrase: str) -> list[tuple[int, str]]:
+    """(position, matched text) of each whole-word occurrence of `phrase` in `plain`, also
+    with the plural of its last word ("warning sign" finds "warning signs")."""
+    wanted = words_of(phrase)
+    found = []
+    for form in (wanted, wanted[:-1] + "s "):
+        start = plain.find(form)
+        while start >= 0:
+            found.append((start, form))
+            start = plain.find(form, start + 1)
+    return found
+
+
 def _has(plain: str, phrase: str) -> bool:
-    return words_of(phrase) in plain
+    return bool(_find(plain, phrase))
 
 
 # ---- loading and checking the data file ----------------------------------------------------
@@ -409,7 +429,8 @@ def check_prose(markdown: str, where: str, signs: WarningSigns) -> list[Problem]
         said = signs.tiers_said(sentence)
         if not named or not said:
             continue
-        top = min((s.tier for s in named), key=lambda t: t.rank)
+        # "... or if you have emergency warning signs" names a whole tier, as a sign would.
+        top = min([s.tier for s in named] + signs.tiers_asked(sentence), key=lambda t: t.rank)
         if top not in said:
             sign = next(s for s in named if s.tier == top)
             problems.append(Problem(
