@@ -54,7 +54,7 @@ def make_project(tmp: Path, pages: dict[str, str], data: dict[str, str] | None =
     """A copy of the project whose docs are `pages` ({"index.md": text, ...}) and whose
     nav lists them in that order. `data` replaces files in data/ ({"glossary.yml": text})."""
     project = tmp / "project"
-    for name in ("overrides", "includes", "data", "scripts"):
+    for name in ("overrides", "data", "scripts"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
