@@ -32,8 +32,9 @@ import pytest
 from conftest import open_context, watch
 from sitekit import FIXTURE_DATA as DATA, ROOT, assert_build_fails, build, make_project, page as make_page
 
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from diagrams import NODE, normalise  # noqa: E402  the hook's own idea of a box and of matching words
+sys.path.insert(0, str(ROOT / "scripts"))
+from guide import diagrams as diagram_rules, warning_signs  # noqa: E402  the build's own rulebook
+from guide.warning_signs import words_of as normalise  # noqa: E402  the build's way of comparing words
 
 PHONE = {"width": 360, "height": 740}
 # Smallest label a reader must read on a 360px phone, in CSS pixels as shown. WCAG sets
@@ -42,7 +43,7 @@ PHONE = {"width": 360, "height": 740}
 # 16-19px. 14px keeps labels within a step of the guide's 16px body text, and leaves room
 # for a wider system font than the test machine's (labels are designed to show at 16px).
 MIN_LABEL_PX = 14
-OUTCOMES = ("emergency", "urgent", "routine", "selfcare")
+OUTCOMES = tuple(diagram_rules.outcomes(warning_signs.cached()))
 RAW_MERMAID = ("flowchart TD", "accTitle", "accDescr", "-->", "~~~", 'href "')
 # Every diagram on the page drawn; at least one, so that a page still on its way in after
 # instant navigation (the address changes before the new content arrives) does not count.
@@ -101,7 +102,8 @@ def contrast(front: str, back: str, page_background: str = "rgb(255, 255, 255)")
 
 
 def boxes_in_source(source: str) -> list[str]:
-    return [m.group("label") for m in NODE.finditer(source)]
+    diagram, _ = diagram_rules.parse(source.split("\n", 1)[1] if source.startswith("```") else source, 0, "source")
+    return [node.label for node in diagram.nodes.values()]
 
 
 # ---- reading the drawn diagrams ----------------------------------------------------------
@@ -430,16 +432,17 @@ def test_diagram_colours_pass_wcag_aa_and_mean_the_same_everywhere(site, visit_p
 
 
 def test_outcome_boxes_say_their_meaning_in_words(site, visit_page):
-    """Colour is never the only cue: an emergency box says EMERGENCY, a same-day box SAME DAY."""
-    words = {"emergency": "EMERGENCY", "urgent": "SAME DAY", "routine": "SEE ", "selfcare": "SELF-CARE"}
+    """Colour is never the only cue: as drawn, an outcome box starts with its outcome's
+    words (data/warning-signs.yml for the tiers), e.g. EMERGENCY or SAME DAY."""
+    outcomes = diagram_rules.outcomes(warning_signs.cached())
     problems = []
     for url in diagram_urls(site):
         page, _ = open_drawn(visit_page, url)
         for diagram in page.evaluate(BOXES):
             for box in diagram["boxes"]:
-                for outcome, word in words.items():
-                    if outcome in box["classes"] and not box["label"].startswith(word):
-                        problems.append(f"{short(url, site)}: {outcome} box {box['label']!r} does not start with {word!r}")
+                for name, outcome in outcomes.items():
+                    if name in box["classes"] and not box["label"].startswith(outcome.words):
+                        problems.append(f"{short(url, site)}: {name} box {box['label']!r} does not start with {outcome.words}")
         page.close()
     assert not problems, "\n".join(problems)
 
