@@ -94,13 +94,12 @@ const BASE_CONFIG = {
 // date (after a diagram or BASE_CONFIG changes) and says to run it.
 // SIZES: start (generated; do not edit by hand)
 const SIZES = {
-  "d118c9f2": [321.8, 1598.0], // back-hip-or-knee/: Is my knee pain coming from my back, my hip or my knee?
+  "d9227390": [302.0, 1790.0], // back-hip-or-knee/: Is my knee pain coming from my back, my hip or my knee?
   "be555de7": [328.0, 296.0], // nerve-pathways/: From spine to knee, part 1, front and inside of the knee
   "1d1fcdbf": [308.0, 338.0], // nerve-pathways/: From spine to knee, part 2, outside and back of the knee
-  "207ef6bb": [308.0, 1022.0], // symptoms/: Where is the pain, part 1, front and inside of the knee
-  "f89eb3f3": [308.0, 998.0], // symptoms/: Where is the pain, part 2, outside and back of the knee
-  "09c7691d": [308.0, 902.0], // treatment/: The treatment path over time
-  "ad513f5c": [302.0, 1304.0], // warning-signs/: Do I need help now?
+  "90ab4ee4": [308.0, 1730.0], // symptoms/: Where is the pain, and what may cause it there?
+  "1a70ade4": [308.0, 1370.0], // treatment/: The treatment path over time
+  "63a714d4": [308.0, 1844.0], // warning-signs/: Do I need help now?
 };
 // SIZES: end
 
