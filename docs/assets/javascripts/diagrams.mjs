@@ -233,7 +233,7 @@ async function draw(nodes) {
   try {
     mermaid = await loadMermaid();
   } catch (error) {
-    mermaidModule = null; // try again next time (the connection may come back)
+    mermaidModule = null; // a diagram reached later tries again (the connection may be back)
     for (const node of nodes) if (!node.classList.contains("mermaid--rendered")) setState(node, "failed");
     throw error;
   }
