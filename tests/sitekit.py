@@ -1,37 +1,18 @@
 """Build helpers shared by the tests.
 
-`build(project, site_dir, site_url, **env)` builds a project (the real guide is ROOT). `make_project(tmp, pages)` assembles a
+`build(project, site_dir, site_url, **env)` (scripts/harness/server.py) builds a project;
+the real guide is ROOT. `make_project(tmp, pages)` assembles a
 throwaway copy of the project (the real mkdocs.yml, hooks, templates, snippets and data)
 with only the given pages, so a test can show that a broken page fails the build with a
 useful message.
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def env_with(**extra) -> dict:
-    env = dict(os.environ)
-    env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"})
-    env.update({k: v for k, v in extra.items() if v is not None})
-    return env
-
-
-def build(project: Path, site_dir: Path, site_url: str, **env) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`; output captured."""
-    return subprocess.run(
-        MKDOCS + ["build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=project, env=env_with(SITE_URL=site_url, **env),
-        capture_output=True, text=True, timeout=600,
-    )
+from harness.server import ROOT, build  # noqa: F401  (tests import build from here too)
 
 
 MINIMAL_FRONT_MATTER = """---

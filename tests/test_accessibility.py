@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from settle import settle, wait_for_stillness
+from harness.browser import open_context
+from harness.settle import settle, wait_for_stillness
 from sitekit import build, make_project, page as page_source
-from weights import new_context
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -150,7 +150,7 @@ def page_facts(site, browser) -> list[dict]:
     """Every page (and the 404 page) opened once, settled; what the image, language and
     heading tests below look at."""
     facts = []
-    context, off_origin = new_context(browser, site.origin)
+    context, visit = open_context(browser, site.origin)
     try:
         for url, status in pages_to_check(site):
             page = context.new_page()
@@ -169,7 +169,7 @@ def page_facts(site, browser) -> list[dict]:
             page.close()
     finally:
         context.close()
-    assert not off_origin, f"requests to other hosts: {off_origin}"
+    assert not visit.off_origin, f"requests to other hosts: {visit.off_origin}"
     return facts
 
 

@@ -24,8 +24,8 @@ from urllib.request import urlopen
 
 import pytest
 
-from conftest import PagesHandler, SUBPATH, free_port
-from page_sources import source_path
+from harness.server import SUBPATH, PagesHandler, free_port
+from guide.pages import source_of as page_source
 from sitekit import ROOT, build, make_project, page
 
 MANIFEST = ROOT / "data" / "published-urls.txt"
@@ -121,7 +121,8 @@ def resolve(site_dir: Path, address: str, hops: int = 5) -> tuple[list[str], str
 
 def source_of(path: str) -> str:
     """The Markdown file behind a page address, as a maintainer would type it."""
-    return source_path(path).relative_to(ROOT).as_posix()
+    found = page_source(path, ROOT / "docs") or ROOT / "docs" / (path.strip("/") + ".md")
+    return found.relative_to(ROOT).as_posix()
 
 
 def check_addresses(site_dir: Path, entries: list[Entry], where: str = MANIFEST_NAME) -> list[str]:

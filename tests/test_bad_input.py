@@ -219,7 +219,8 @@ def test_the_same_fixture_builds_when_correct(tmp_path):
     other = page("Other", "## Part { #part }\n\nIf you notice new weakness in your leg, see a doctor the same day.\n\n"
                           "<!-- guide:help-box foot-drop -->")
     changes = "- date: 2026-11-01\n  pages: [/other/]\n  change: Do this.\n  why: Because.\n"
-    project = make_project(tmp_path, {"index.md": good, "other.md": other, "warning-signs.md": warning_signs},
+    project = make_project(tmp_path, {"index.md": good, "other.md": other, "warning-signs.md": warning_signs,
+                                      "changes.md": page("Changes", "<!-- guide:advice-changes -->")},
                            {"advice-changes.yml": changes})
     result = build(project, tmp_path / "site", "http://127.0.0.1:9/guide/")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -231,7 +232,9 @@ def test_the_same_fixture_builds_when_correct(tmp_path):
     assert "Next review due: 1 November 2027." in html
     other_html = (tmp_path / "site" / "other" / "index.html").read_text(encoding="utf-8")
     assert "a foot that drags or slaps (foot drop)" in other_html, "the help-box marker shows the sign"
-    assert "Advice on this page last changed on" in other_html
+    assert "Advice on this page last changed on" in other_html and 'href="../changes/#2026-11-01"' in other_html
+    changes_html = (tmp_path / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert 'id="2026-11-01"' in changes_html and "Do this." in changes_html
 
 
 def test_overdue_page_says_so_but_still_builds(tmp_path):

@@ -16,8 +16,9 @@ import pytest
 import segno
 from bs4 import BeautifulSoup
 
+from harness.browser import open_context, watch
 from qr_decode import QRError, decode_svg
-from page_sources import front_matter
+from guide.pages import front_matter_of as front_matter
 from sitekit import build, make_project, page
 
 CLINICIANS = "clinicians/"
@@ -120,9 +121,7 @@ def test_each_copy_button_carries_the_address_and_a_live_status(handouts):
 # ---- The copy button in Chromium ------------------------------------------------------------
 
 def clipboard_context(browser, site):
-    from conftest import open_context, watch
-
-    context, visit = open_context(browser, site)
+    context, visit = open_context(browser, site.origin)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     tab = context.new_page()
     watch(tab, visit)

@@ -13,8 +13,7 @@ from bs4 import BeautifulSoup
 
 from sitekit import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import readability  # noqa: E402
+from guide import readability
 
 GRADE_LIMIT = {"patients": 8.0, "clinicians": 12.0}
 EMERGENCY_ACTION = "go to an emergency department or call your local emergency number"

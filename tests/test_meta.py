@@ -15,7 +15,7 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 
-from page_sources import front_matter
+from guide.pages import front_matter_of as front_matter
 from sitekit import build, make_project, page
 
 SOCIAL_IMAGE = "assets/images/social-card.png"
