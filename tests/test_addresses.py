@@ -28,6 +28,9 @@ from harness.server import SUBPATH, PagesHandler, free_port
 from guide.pages import source_of as page_source
 from sitekit import ROOT, build, make_project, page
 
+from guide import warning_signs
+from guide.markers import MARKER
+
 MANIFEST = ROOT / "data" / "published-urls.txt"
 MANIFEST_NAME = "data/published-urls.txt"
 # Short and readable: lowercase words joined by hyphens, ending in /, at most two levels
@@ -171,6 +174,7 @@ def check_explicit_ids(entries: list[Entry], site_dir: Path) -> list[str]:
     """A listed section id is written in the Markdown, not made from the heading's words,
     so rewording a heading cannot change it."""
     problems = []
+    signs = warning_signs.cached()
     for entry in entries:
         if not entry.anchor:
             continue
@@ -180,6 +184,11 @@ def check_explicit_ids(entries: list[Entry], site_dir: Path) -> list[str]:
         final, _, anchor = chain[-1].partition("#")
         source = source_of(final)
         text = (ROOT / source).read_text(encoding="utf-8") if (ROOT / source).exists() else ""
+        # A tier's section of the warning-signs page comes from a marker; its id is the
+        # tier's `section:` in data/warning-signs.yml, written there, not made from words.
+        text += "".join(f"{{ #{signs.tiers[m['args'].split()[0]].section} }}"
+                        for m in MARKER.finditer(text) if m["name"] == "sign-section" and m["args"].split()
+                        and m["args"].split()[0] in signs.tiers)
         explicit = re.search(r"\{[^}\n]*#" + re.escape(anchor) + r"(?=[\s}])[^}\n]*\}", text) or \
             re.search(rf'\bid=["\']{re.escape(anchor)}["\']', text)
         if not explicit:
