@@ -3,8 +3,8 @@
 number of sources and review dates. Figures for the editors, not a pass or fail.
 
 Usage (from the repository root, after ./scripts/test or ./scripts/serve has made .venv):
-    .venv/bin/python scripts/editorial_report.py            # builds the site first
-    .venv/bin/python scripts/editorial_report.py --site site  # reads an existing build
+    ./scripts/report              # builds the site first
+    ./scripts/report --site site  # reads an existing build
 
 Reading grade: Flesch-Kincaid of the page's visible prose (see scripts/readability.py);
 patient pages must stay at 8 or below, clinician pages at 12 or below.

@@ -1,6 +1,6 @@
 """Makes docs/assets/images/social-card.png, the picture link previews show (og:image).
 
-Run it again only to change the picture: `python scripts/make_social_image.py`. It draws
+Run it again only to change the picture: `./scripts/social-image`. It draws
 the card as a small HTML page in the system Chromium (found like the tests find it:
 CHROMIUM_PATH or `chromium` on PATH) and saves a 1200 x 630 screenshot, the size
 Facebook, LinkedIn, Slack and X expect. The screenshot is then reduced to a 16-colour

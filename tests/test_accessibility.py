@@ -35,7 +35,7 @@ def axe_script() -> Path:
     actual = hashlib.sha256(script.read_bytes()).hexdigest()
     assert actual == record["files_sha256"]["axe.min.js"], (
         f"{script} differs from the copy recorded in VENDOR.json; re-vendor it with "
-        f"python scripts/update_axe.py {record['version']}"
+        f"./scripts/update-axe {record['version']}"
     )
     return script
 

@@ -85,7 +85,7 @@ def test_vendored_mermaid_matches_its_record():
         for p in folders[0].rglob("*") if p.is_file() and p.name != "VENDOR.json"
     }
     assert on_disk == record["files_sha256"], (
-        "vendored Mermaid files differ from VENDOR.json: re-run scripts/update_mermaid.py "
+        "vendored Mermaid files differ from VENDOR.json: re-run ./scripts/update-mermaid "
         f"{record['version']} instead of editing them"
     )
     loader = (ROOT / "docs/assets/javascripts/diagrams.mjs").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from harness.settle import settle, wait_for_stillness
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 640}
 MAX_STOPS = 600
-# The menu button that overrides/partials/keyboard-fixes.html puts in place of Material's label.
+# The menu button that docs/assets/javascripts/keyboard-fixes.js puts in place of Material's label.
 MENU_BUTTON = ".md-header button.guide-menu-button"
 
 # What the focused element shows. A control whose own box is empty (Material's palette
