@@ -18,6 +18,7 @@ import pytest
 
 from harness.browser import CHROMIUM_ARGS, chromium_path, open_context, watch
 from harness.server import ROOT, BuiltSite, build, free_port, serving, SUBPATH
+from sitekit import FixtureSite
 
 
 def pytest_collection_modifyitems(config, items):
@@ -38,6 +39,14 @@ def site(tmp_path_factory) -> BuiltSite:
         pytest.fail(f"`mkdocs build --strict` failed; fix the problems it lists:\n{output}", pytrace=False)
     with serving(site_dir, port):
         yield BuiltSite(site_dir, base_url, output)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> FixtureSite:
+    """A small project of correct fixture pages (tests/sitekit.py), built once, with its
+    own site_url and build date. Tests check what the real guide cannot show: an overdue
+    page, a link preview of awkward text, the clinicians list of a known set of pages."""
+    return FixtureSite(tmp_path_factory.mktemp("fixture"))
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,6 @@ import pytest
 
 from harness.browser import open_context
 from harness.settle import settle, wait_for_stillness
-from sitekit import build, make_project, page as page_source
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -224,13 +223,4 @@ def test_heading_check_reports_a_skipped_level():
     assert heading_problems([{"level": 2, "text": "B"}])
 
 
-def test_a_heading_cannot_take_the_page_titles_id(tmp_path):
-    """The skip link goes to id="page-title"; a section using that id fails the build and
-    the message names the file, the line and the fix."""
-    body = "Some words.\n\n## Where it starts { #page-title }\n\nMore words.\n"
-    project = make_project(tmp_path, {"index.md": page_source("Home", body)})
-    result = build(project, tmp_path / "site", "http://127.0.0.1:1/sciatica-knee-pain/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, "the build should fail"
-    assert 'docs/index.md:12: a heading uses the id "page-title"' in output, output[-2000:]
-    assert "Fix: give that heading another id." in output
+# (A heading that takes the page title's id fails the build: tests/test_bad_input.py.)

@@ -30,12 +30,14 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    """Every page in menu order with its front matter title and description."""
+    """Every page in menu order, then the pages reached only by links (mkdocs.yml,
+    not_in_nav), with their front matter title and description."""
     in_menu.clear()
-    for page in nav.pages:
-        meta = front_matter.read(page.file.content_string, where(page))[0] or {}
-        in_menu.append(handouts.Handout(page.url, str(meta.get("title") or page.title or page.file.name),
-                                        str(meta.get("description") or "")))
+    listed = {page.file.src_uri for page in nav.pages}
+    others = [f for f in files.documentation_pages() if f.src_uri not in listed]
+    for file, url in [(p.file, p.url) for p in nav.pages] + [(f, f.url) for f in others]:
+        meta = front_matter.read(file.content_string, f"docs/{file.src_uri}")[0] or {}
+        in_menu.append(handouts.Handout(url, str(meta.get("title") or file.name), str(meta.get("description") or "")))
     return nav
 
 
