@@ -16,9 +16,11 @@ import pytest
 import segno
 from bs4 import BeautifulSoup
 
+from harness.browser import open_context, watch
 from qr_decode import QRError, decode_svg
-from page_sources import front_matter
-from sitekit import build, make_project, page
+from guide.pages import front_matter_of as front_matter
+from guide.pages import address_of
+from sitekit import FIXTURE_SITE_URL
 
 CLINICIANS = "clinicians/"
 
@@ -120,9 +122,7 @@ def test_each_copy_button_carries_the_address_and_a_live_status(handouts):
 # ---- The copy button in Chromium ------------------------------------------------------------
 
 def clipboard_context(browser, site):
-    from conftest import open_context, watch
-
-    context, visit = open_context(browser, site)
+    context, visit = open_context(browser, site.origin)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     tab = context.new_page()
     watch(tab, visit)
@@ -170,28 +170,11 @@ def test_copy_link_after_instant_navigation(browser, site):
         context.close()
 
 
-# ---- A broken clinicians page fails the build with the fix ----------------------------------
+# ---- The list follows site_url (the fixture project has its own) -----------------------------
+# (A clinicians page that loses its list fails the build: tests/test_bad_input.py.)
 
-def test_losing_the_marker_fails_the_build(tmp_path):
-    project = make_project(tmp_path, {
-        "index.md": page("Home"),
-        "clinicians.md": page("For clinicians", "## Page addresses { #page-addresses }\n\nNo list here."),
-    })
-    result = build(project, tmp_path / "site", "https://example.org/guide/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "docs/clinicians.md" in output and "<!-- guide:clinicians-pages -->" in output and "Fix:" in output
-
-
-def test_the_list_follows_site_url(tmp_path):
-    project = make_project(tmp_path, {
-        "index.md": page("Home"),
-        "clinicians.md": page("For clinicians", "<!-- guide:clinicians-pages -->"),
-    })
-    site_dir = tmp_path / "site"
-    result = build(project, site_dir, "https://clinic.example.org/back/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    soup = BeautifulSoup((site_dir / "clinicians" / "index.html").read_text(encoding="utf-8"), "html.parser")
+def test_the_list_follows_site_url(fixture_site):
+    soup = BeautifulSoup(fixture_site.html("clinicians/"), "html.parser")
     shown = [code.get_text() for code in soup.select(".handout__url")]
-    assert shown == ["https://clinic.example.org/back/", "https://clinic.example.org/back/clinicians/"]
+    assert shown == [FIXTURE_SITE_URL + address_of(name).lstrip("/") for name in fixture_site.pages]
     assert [decode_svg(str(svg)) for svg in soup.select(".handout-list svg.qr-code")] == shown

@@ -13,8 +13,7 @@ from bs4 import BeautifulSoup
 
 from sitekit import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import readability  # noqa: E402
+from guide import readability, references, warning_signs
 
 GRADE_LIMIT = {"patients": 8.0, "clinicians": 12.0}
 EMERGENCY_ACTION = "go to an emergency department or call your local emergency number"
@@ -121,16 +120,32 @@ def test_glossary_terms_have_tooltips_and_tooltips_have_entries(site):
 
 
 def test_every_page_lists_its_sources_with_identifiers(site):
+    """Each page's Sources list is exactly its front matter's `sources:` plus those behind the
+    warning signs it shows, and each entry links to its DOI, PubMed record or the address
+    recorded in data/references.yml."""
+    known, _ = references.load()
+    signs = warning_signs.cached()
+    problems = []
     for address, html, front in pages(site):
+        if address == "references/":
+            continue  # the full list: test_references_page_lists_every_cited_source
         main = article_soup(html)
-        items = main.select("ol.source-list li") or main.select("ol.reference-list li")
-        assert items, f"/{address} shows no sources"
-        assert len(items) >= len(front["sources"]) or address == "references/"
-        for item in items:
-            links = [a["href"] for a in item.select("a[href]")]
-            assert any(l.startswith(("https://doi.org/10.", "https://pubmed.ncbi.nlm.nih.gov/", "http")) for l in links), (
-                f"/{address}: source without a DOI, PMID or address: {item.get_text(' ')[:120]}"
-            )
+        listed = [li["id"].removeprefix("ref-") for li in main.select("ol.source-list li")]
+        source = (ROOT / "docs" / (address or "index")).with_suffix(".md")
+        if not source.exists():
+            source = ROOT / "docs" / address / "index.md"
+        expected = references.page_sources(source.read_text(encoding="utf-8"), front, signs)
+        if listed != [k.lower() for k in expected]:
+            problems.append(f"/{address}: lists {listed}, expected {[k.lower() for k in expected]}")
+        for item in main.select("ol.source-list li"):
+            ref = known[next(k for k in known if k.lower() == item["id"].removeprefix("ref-"))]
+            wanted = {f"https://doi.org/{ref['doi']}" if ref.get("doi") else None,
+                      f"https://pubmed.ncbi.nlm.nih.gov/{ref['pmid']}/" if ref.get("pmid") else None,
+                      ref.get("url")} - {None}
+            links = {a["href"] for a in item.select("a[href]")}
+            if not wanted & links:
+                problems.append(f"/{address}: {item['id']} links to none of {sorted(wanted)}")
+    assert not problems, "\n".join(problems)
 
 
 def test_references_page_lists_every_cited_source(site):

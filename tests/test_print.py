@@ -18,8 +18,9 @@ from dataclasses import dataclass
 import pytest
 from pypdf import PdfReader
 
-from conftest import open_context, watch
-from page_sources import front_matter, long_date
+from harness.browser import open_context, watch
+from guide.pages import front_matter_of as front_matter
+from guide.problems import long_date
 from qr_decode import decode_svg
 
 PAPER = {"A4": (595, 842), "Letter": (612, 792)}  # PDF points, portrait
@@ -104,7 +105,7 @@ def pdf_text(pdf: bytes, only_ends: bool = False):
 @pytest.fixture(scope="module")
 def printouts(browser, site):
     """Every page, opened once in Chromium and printed on A4 and on Letter."""
-    context, visit = open_context(browser, site)
+    context, visit = open_context(browser, site.origin)
     tab = context.new_page()
     watch(tab, visit)
     result = []
@@ -210,7 +211,7 @@ def test_diagrams_print_as_drawn_and_fit_a_sheet(printouts):
 
 def test_unrendered_diagram_source_never_prints(browser, site):
     """If Mermaid has not drawn a diagram yet, print.css leaves it out (its text version stays)."""
-    context, visit = open_context(browser, site)
+    context, visit = open_context(browser, site.origin)
     try:
         tab = context.new_page()
         url = next(u for u in site.page_urls() if u.endswith("/warning-signs/"))
