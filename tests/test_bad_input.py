@@ -121,6 +121,15 @@ CASES = {
         {"index.md": diagram(GOOD_DIAGRAM + '\n    click a href "other.md#nope" "Go"'), "other.md": OK}, {},
         [f"docs/index.md:{LAST + 1}", 'no heading with id "nope"'],
     ),
+    "diagram box without a link": (
+        {"index.md": diagram(GOOD_DIAGRAM + '\n    click b href "index.md" "B"')}, {},
+        [f"docs/index.md:{FENCE + 4}", 'box `a` ("Start") does not link', 'Fix: add `click a href "page.md#heading-id"']),
+    "diagram link from a box that does not exist": (
+        {"index.md": diagram(GOOD_DIAGRAM + '\n    click x href "index.md" "X"')}, {},
+        [f"docs/index.md:{LAST + 1}", "`click x` names no box"]),
+    "diagram outcome words without the class": (
+        {"index.md": diagram(GOOD_DIAGRAM + '\n    a --> c["SAME DAY: see a doctor today"]')}, {},
+        [f"docs/index.md:{LAST + 1}", 'box `c` says "SAME DAY" but is not marked `urgent`', "add `class c urgent`"]),
     "diagram names a tier that does not exist": (
         {"index.md": diagram(GOOD_DIAGRAM.replace("class b emergency", "class b emergncy"))}, {},
         [f"docs/index.md:{FENCE}", "unknown diagram class `emergncy`", "use one of: emergency, urgent"],
@@ -212,7 +221,9 @@ def test_the_same_fixture_builds_when_correct(tmp_path):
     """The cases above fail because of their one mistake, not because the fixture is broken:
     the good diagram builds, gets a text version made from it, and the markers and advice
     record work."""
-    good = diagram(GOOD_DIAGRAM + '\n    click a href "other.md#part" "Go"\n    click b href "warning-signs.md#emergency" "Go"')
+    good = diagram(GOOD_DIAGRAM + '\n    a --> q("Any emergency warning sign?")\n    q -->|Yes| b\n    q -->|No| c["Next"]'
+                   '\n    click a href "other.md#part" "Go"\n    click b href "warning-signs.md#emergency" "Go"'
+                   '\n    click c href "index.md#next" "Go"') + "\n## Next { #next }\n"
     warning_signs = page("Warning signs", "\n\n".join(f"<!-- guide:sign-section {tier} -->"
                                                       for tier in ("emergency", "same-day", "soon", "routine"))
                          + "\n\n## After a knee injury { #after-a-knee-injury }\n")
@@ -225,6 +236,7 @@ def test_the_same_fixture_builds_when_correct(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'click a href "other/#part"' in html, "diagram links are rewritten to page addresses"
+    assert 'click c href "#next"' in html, "a link to a heading on the same page is just #id"
     text = re.sub(r"<[^>]+>", "", html)
     assert "Text version of this diagram" in text and "Start. Next: EMERGENCY: go to an emergency department" in text
     assert "Page last reviewed: <time" in html and "1 November 2026" in html

@@ -91,6 +91,12 @@ class Outcome:
     words: tuple[str, ...]  # the label starts with one of these
     tier: Tier | None  # None for self-care
 
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The capitals that announce this outcome ("SAME DAY:"): a box that starts with
+        them must be marked as this outcome, whatever follows."""
+        return tuple(w.split(":", 1)[0] + (":" if ":" in w else "") for w in self.words)
+
 
 def outcomes(signs: WarningSigns) -> dict[str, Outcome]:
     """Every outcome class a diagram may use: one per tier, and self-care."""
@@ -227,7 +233,7 @@ def check(diagram: Diagram, where: str, signs: WarningSigns) -> list[Problem]:
             note(node.line, f'box `{node.id}` is marked `{outcome.css_class}` but its label does not start with its words.',
                  f'start the label with "{outcome.words[0]}" (colour alone is not enough).')
         for other in kinds.values():
-            if label.startswith(other.words) and (outcome is None or outcome.css_class != other.css_class) and not node.is_question:
+            if label.startswith(other.tags) and (outcome is None or outcome.css_class != other.css_class) and not node.is_question:
                 note(node.line, f'box `{node.id}` says "{label.split(":")[0]}" but is not marked `{other.css_class}`.',
                      f"add `class {node.id} {other.css_class}`.")
         if node.id not in diagram.clicks and not node.is_question:
