@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from sitekit import ROOT
 
-from guide import readability, references, warning_signs
+from guide import evidence, readability, references, warning_signs
 
 GRADE_LIMIT = {"patients": 8.0, "clinicians": 12.0}
 EMERGENCY_ACTION = "go to an emergency department or call your local emergency number"
@@ -178,3 +178,21 @@ def test_editorial_report_prints_a_row_per_page(site):
     assert lines[0].split()[:4] == ["page", "audience", "words", "grade"]
     assert len(lines) - 2 == len(pages(site)), result.stdout
     assert any(line.startswith("/warning-signs/ ") for line in lines)
+
+
+def test_evidence_labels_use_the_guide_s_exact_words():
+    """CONTRIBUTING.md, "Words": a treatment's evidence label is one of five phrases,
+    written the same way on every page (guide/evidence.py holds them)."""
+    found, wrong = 0, []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        found += len(evidence.labels_in(text))
+        wrong += [f"{md.relative_to(ROOT)}:{line}: {label!r}" for line, label in evidence.wrong_labels(text)]
+    assert found > 30, f"only {found} evidence labels found: the check is not finding them"
+    assert not wrong, ("evidence labels not in the guide's words (" + "; ".join(evidence.EVIDENCE_WORDS) + "):\n"
+                       + "\n".join(wrong))
+
+
+def test_the_evidence_check_reports_a_label_in_other_words():
+    page = "**Evidence:** Strong evidence it works.\n\n| Treatment | Evidence |\n| --- | --- |\n| Rest | Probably helps |\n"
+    assert evidence.wrong_labels(page) == [(1, "Strong evidence it works"), (5, "Probably helps")]
