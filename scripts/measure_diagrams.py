@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the size every diagram is drawn at, and write it into the loader.
 
-Usage: ./scripts/measure_diagrams   (after adding or changing a diagram, or BASE_CONFIG)
+Usage: ./scripts/measure-diagrams   (after adding or changing a diagram, or BASE_CONFIG)
 
 diagrams.mjs draws a diagram only when the reader comes near it, and until then keeps
 the space the drawing will take, so nothing on the page moves when it appears. That
@@ -14,31 +14,18 @@ diagram's size there is missing or wrong.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import json
 import re
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_ARGS, SUBPATH, BuiltSite, PagesHandler, chromium_path, free_port  # noqa: E402
-from settle import draw_diagrams  # noqa: E402
-from sitekit import build  # noqa: E402
+from harness.browser import CHROMIUM_ARGS, chromium_path, probe
+from harness.server import ROOT, SUBPATH, BuiltSite, build, free_port, serving
+from harness.settle import draw_diagrams
 
 LOADER = ROOT / "docs" / "assets" / "javascripts" / "diagrams.mjs"
 TABLE = re.compile(r"(// SIZES: start[^\n]*\n)(.*?)(// SIZES: end)", re.S)
 
-# Every diagram on the page, as drawn: its key, its title and its viewBox.
-DRAWN = """() => [...document.querySelectorAll('div.mermaid')].map(d => {
-    const box = d.querySelector('svg').viewBox.baseVal;
-    return {key: d.dataset.key, title: (d.querySelector('svg title') || {}).textContent || '',
-            width: box.width, height: box.height};
-})"""
 
 
 def measure(site: BuiltSite) -> list[dict]:
@@ -54,8 +41,10 @@ def measure(site: BuiltSite) -> list[dict]:
                     continue
                 page.goto(url, wait_until="networkidle")
                 draw_diagrams(page)
-                for diagram in page.evaluate(DRAWN):
-                    found.append({**diagram, "page": url.removeprefix(site.base_url)})
+                for diagram in page.evaluate(probe("diagram_boxes")):
+                    found.append({"key": diagram["key"], "title": diagram["title"] or "",
+                                  "width": diagram["drawn"][0], "height": diagram["drawn"][1],
+                                  "page": url.removeprefix(site.base_url)})
         finally:
             browser.close()
     return found
@@ -80,13 +69,8 @@ def main() -> int:
             print(result.stdout + result.stderr)
             print("The build failed; fix it first.")
             return 1
-        handler = functools.partial(PagesHandler, site_dir=site_dir)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
+        with serving(site_dir, port):
             diagrams = measure(BuiltSite(site_dir, base_url, ""))
-        finally:
-            server.shutdown()
     if not diagrams:
         print("No diagram found on any page.")
         return 1

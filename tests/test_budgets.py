@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from settle import draw_diagrams
-from weights import (
+from harness.settle import draw_diagrams
+from harness.weights import (
     BUDGET_DIAGRAMS_DRAWN,
     BUDGET_FIRST_LOAD,
     BUDGET_FIRST_LOAD_REQUESTS,

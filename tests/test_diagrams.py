@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from probe import probe
-from settle import draw_diagrams, wait_for_diagram_setup
+from harness.browser import probe
+from harness.settle import draw_diagrams, wait_for_diagram_setup
 from sitekit import ROOT
 
 FENCE = re.compile(r"^([ \t]*)```mermaid[^\n]*\n(.*?)^\1```", re.S | re.M)
@@ -150,16 +150,6 @@ def test_search_index_has_no_diagram_source(site):
 # ---- drawn when the reader comes near -------------------------------------------------------
 
 PHONE = {"width": 412, "height": 823}  # Lighthouse's phone
-# Each diagram's box before it is drawn: state, size reserved, and what it says.
-BOXES = """() => [...document.querySelectorAll('div.mermaid')].map(d => ({
-    classes: [...d.classList], key: d.dataset.key,
-    title: (/accTitle\\s*:\\s*(.+)/.exec(d.dataset.source || '') || [])[1],
-    reserved: [parseFloat(d.style.getPropertyValue('--diagram-width')),
-               parseFloat(d.style.getPropertyValue('--diagram-height'))],
-    box: [d.getBoundingClientRect().width, d.getBoundingClientRect().height],
-    shown: d.checkVisibility({visibilityProperty: true}) ? d.innerText : '',
-    drawn: (() => { const s = d.querySelector('svg'); return s ? [s.viewBox.baseVal.width, s.viewBox.baseVal.height] : null; })(),
-}))"""
 
 
 def mermaid_requests(visit) -> list[str]:
@@ -175,7 +165,7 @@ def test_a_diagram_page_loads_no_mermaid_and_shows_placeholders_until_the_reader
         where = url.removeprefix(site.base_url)
         if mermaid_requests(visit):
             problems.append(f"{where}: Mermaid was fetched on page load: {mermaid_requests(visit)[:2]}")
-        for n, box in enumerate(page.evaluate(BOXES), start=1):
+        for n, box in enumerate(page.evaluate(probe("diagram_boxes")), start=1):
             if "mermaid--waiting" not in box["classes"]:
                 problems.append(f"{where} diagram {n}: not waiting for the reader on load ({box['classes']})")
             said = " ".join(box["shown"].split())
@@ -211,9 +201,9 @@ def test_every_diagram_has_its_drawn_size_reserved(site, visit_page):
     for url in diagram_pages(site):
         page, _ = visit_page(url, viewport=PHONE)
         wait_for_diagram_setup(page)
-        before = page.evaluate(BOXES)
+        before = page.evaluate(probe("diagram_boxes"))
         draw_diagrams(page)
-        for n, (box, drawn) in enumerate(zip(before, page.evaluate(BOXES)), start=1):
+        for n, (box, drawn) in enumerate(zip(before, page.evaluate(probe("diagram_boxes"))), start=1):
             where = f"{url.removeprefix(site.base_url)} diagram {n} ({box['title']}, key {box['key']})"
             if "mermaid--sized" not in box["classes"]:
                 problems.append(f"{where}: no size is reserved for it")
@@ -221,7 +211,7 @@ def test_every_diagram_has_its_drawn_size_reserved(site, visit_page):
                 problems.append(f"{where}: {box['reserved']} is reserved, but it is drawn at {drawn['drawn']}")
         page.close()
     assert not problems, "\n".join(problems + [
-        "Fix: run ./scripts/measure_diagrams after changing a diagram (it rewrites SIZES in diagrams.mjs)."])
+        "Fix: run ./scripts/measure-diagrams after changing a diagram (it rewrites SIZES in diagrams.mjs)."])
 
 
 def moved(report: dict) -> list[str]:

@@ -3,7 +3,7 @@ console error, no failed request and no request to any other host (diagrams incl
 each is scrolled to and drawn, as a reader reaching it would see it)."""
 from __future__ import annotations
 
-from settle import draw_diagrams
+from harness.settle import draw_diagrams
 
 
 def test_every_page_loads_cleanly(site, visit_page):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from probe import probe
+from harness.browser import probe
 
 PHONE = {"width": 320, "height": 640}
 MEDICINES = "treatment/medicines/"
@@ -65,13 +65,7 @@ def test_hovering_a_word_shows_its_definition_and_moving_away_hides_it(site, vis
 def test_a_tap_shows_the_definition_inside_a_phone_screen(site, visit_page):
     page, _ = visit_page(site.base_url + MEDICINES, viewport=PHONE, has_touch=True, is_mobile=True)
     # The word nearest the right edge of the first screen: the hardest to fit.
-    index = page.evaluate("""() => {
-        let best = 0, right = -1;
-        document.querySelectorAll('article abbr').forEach((e, i) => {
-            const r = e.getBoundingClientRect();
-            if (r.top > 150 && r.bottom < innerHeight - 100 && r.right > right) { right = r.right; best = i; }
-        });
-        return best; }""")
+    index = page.evaluate(probe("rightmost_word"))
     word = page.locator("article abbr").nth(index)
     word.tap()
     page.wait_for_function("document.querySelector('#guide-tooltip.md-tooltip2--active')")

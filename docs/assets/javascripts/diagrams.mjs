@@ -90,7 +90,7 @@ const BASE_CONFIG = {
 // Mermaid is even loaded, so nothing moves when the drawing arrives; on a device whose
 // fonts draw it a little bigger or smaller, the drawing is scaled to fit the same box.
 // A diagram missing here still works: its box grows when it is drawn.
-// Written by scripts/measure_diagrams.py; tests/test_diagrams.py fails when it is out of
+// Written by ./scripts/measure-diagrams; tests/test_diagrams.py fails when it is out of
 // date (after a diagram or BASE_CONFIG changes) and says to run it.
 // SIZES: start (generated; do not edit by hand)
 const SIZES = {
