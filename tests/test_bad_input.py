@@ -63,6 +63,22 @@ CASES = {
         {"index.md": "Just text.\n"}, {},
         ["docs/index.md:1", "no front matter", "title: ..."],
     ),
+    "lay words not a list": (
+        {"index.md": front(also_called="physio")}, {},
+        ["docs/index.md:8", "`also_called` must be a list", "Fix: write it in square brackets"],
+    ),
+    "lay word with markup": (
+        {"index.md": front(also_called="[physio, '<b>PT</b>']")}, {},
+        ["docs/index.md:8", "'<b>PT</b>', which is not a plain word or phrase", "Fix: use only letters"],
+    ),
+    "misspelling of more than one word": (
+        {"index.md": front(also_spelled="[cauda equinia]")}, {},
+        ["docs/index.md:8", "list only the misspelled word", "Fix: write `equinia`"],
+    ),
+    "lay word with two homes": (
+        {"index.md": front(also_called="[physio]"), "other.md": front(title="Other", also_spelled="[Physio]")}, {},
+        ["docs/other.md:8", "'Physio' is already listed in docs/index.md `also_called`", "give each lay word one home"],
+    ),
     "unknown source key": (
         {"index.md": front(sources="[NOPE2020]")}, {},
         ["docs/index.md", "`NOPE2020` is not in data/references.yml"],

@@ -6,12 +6,18 @@ the review), audience (patients or clinicians) and sources (reference keys; refe
 checks that they exist). A problem is reported with the file, the line and the fix, and
 fails the build (strict mode).
 
+Two optional fields hold the words readers search with (search_words.py uses them):
+also_called, the everyday words for the page's topic, shown on the page; and also_spelled,
+misspelled words and other spellings, one word each, used only by search. Each is a list
+of short plain phrases, and each phrase has one home: one field of one page.
+
 A page past its next_review date still builds, so an urgent correction can always be
 published, but the page says so to readers and the build output lists it.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -19,6 +25,12 @@ import yaml
 from _shared import FRONT_MATTER, LinedDict, LineLoader, log, long_date, problem, src_label, today
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "audience", "sources")
+LAY_WORDS = ("also_called", "also_spelled")
+OPTIONAL = LAY_WORDS + ("template", "search", "hide")
+# A lay phrase: letters (any alphabet), digits, spaces and - ' ( ); nothing Markdown or
+# HTML would read as markup.
+LAY_PHRASE = re.compile(r"[^\W_](?:[\w '\u2019()-]*[^\W_)]|[\w '\u2019()-]*\))?")
+MAX_LAY_PHRASE = 40
 AUDIENCES = ("patients", "clinicians")
 MAX_DESCRIPTION = 160
 EXAMPLE = (
@@ -80,9 +92,10 @@ def check(meta: LinedDict, where: str) -> dict:
             problem(where, None, f"front matter field `{key}` is missing or empty.",
                     f"add `{key}: ...` to the block at the top of the file (see CONTRIBUTING.md).")
     for key in meta:
-        if key not in REQUIRED and key not in ("template", "search", "hide"):
+        if key not in REQUIRED and key not in OPTIONAL:
             problem(where, line(key), f"front matter field `{key}` is not one the guide uses.",
-                    f"remove it, or use one of: {', '.join(REQUIRED)}.")
+                    f"remove it, or use one of: {', '.join(REQUIRED + LAY_WORDS)}.")
+    check_lay_words(meta, where, line)
     for key in ("title", "description"):
         if key in meta and meta[key] and not isinstance(meta[key], str):
             problem(where, line(key), f"`{key}` must be text.", f"write `{key}: Some words`.")
@@ -127,6 +140,53 @@ def check(meta: LinedDict, where: str) -> dict:
         problem(where, line("sources"), "`sources` must be a list of reference keys.",
                 "write `sources: [NICE-NG59, KOES2007]` with keys from data/references.yml.")
     return dates
+
+
+# Every lay phrase seen in this build: phrase -> "docs/page.md `field`", so that a phrase
+# gets one home (search would otherwise split readers between two pages).
+lay_homes: dict[str, str] = {}
+
+
+def on_pre_build(config):
+    lay_homes.clear()
+
+
+def check_lay_words(meta: LinedDict, where: str, line) -> None:
+    """also_called and also_spelled: lists of short plain phrases, each with one home."""
+    for key in LAY_WORDS:
+        if key not in meta:
+            continue
+        value = meta[key]
+        example = ("`also_called: [physio, physical therapy]`" if key == "also_called"
+                   else "`also_spelled: [siatica, sciatia]`")
+        if not isinstance(value, list) or not value:
+            problem(where, line(key), f"`{key}` must be a list of words or short phrases.",
+                    f"write it in square brackets, for example {example}, or remove the line.")
+            continue
+        for phrase in value:
+            if not isinstance(phrase, str) or not LAY_PHRASE.fullmatch(phrase.strip()):
+                problem(where, line(key), f"`{key}` has {phrase!r}, which is not a plain word or phrase.",
+                        "use only letters, numbers, spaces and - ' ( ), for example "
+                        f"{example}; put a phrase with a comma in two entries.")
+                continue
+            if key == "also_spelled" and len(phrase.split()) > 1:
+                # The rightly spelled word in "cauda equinia" would count as a lay word of
+                # this page for every search for "cauda".
+                problem(where, line(key), f"`also_spelled` has {phrase!r}: list only the misspelled word.",
+                        f"write `{max(phrase.split(), key=len)}` (or each misspelled word of it) on its own.")
+                continue
+            if len(phrase) > MAX_LAY_PHRASE:
+                problem(where, line(key), f"`{key}` has {phrase!r} ({len(phrase)} characters; "
+                        f"the limit is {MAX_LAY_PHRASE}).", "use the few words a reader would type.")
+            here = f"{where} `{key}`"
+            folded = " ".join(phrase.lower().replace("\u2019", "'").split())
+            if folded in lay_homes and lay_homes[folded] != here:
+                problem(where, line(key), f"{phrase!r} is already listed in {lay_homes[folded]}.",
+                        "give each lay word one home: keep it on the page that best answers it, "
+                        "and remove it here.")
+            elif folded in lay_homes:
+                problem(where, line(key), f"`{key}` lists {phrase!r} twice.", "remove one of them.")
+            lay_homes[folded] = here
 
 
 def on_page_markdown(markdown, page, config, files):
