@@ -77,8 +77,11 @@ def glossary_html() -> str:
         term = entry["term"]
         rows.append(
             f'<dt id="{slug(term)}">{html.escape(term[:1].upper() + term[1:])}</dt>\n'
-            f"<dd>{html.escape(entry['definition'])}</dd>"
+            f"<dd><p>{html.escape(entry['definition'])}</p></dd>"
         )
+    # Each definition in its own <p>: Material's search shows the paragraphs that match
+    # (the term and its meaning). Without one the whole list was a single paragraph to
+    # search, and a result for one word showed the glossary from A to Z.
     return '<dl class="glossary">\n' + "\n".join(rows) + "\n</dl>"
 
 

@@ -148,10 +148,13 @@ def on_page_markdown(markdown, page, config, files):
                     "use a key that is there, or add the reference (with a confirmed identifier).")
     if ALL_MARKER in markdown:
         listed = sorted(k for k in cited if k in references)
-        return markdown.replace(ALL_MARKER, reference_list(listed, "reference-list"))
+        # Kept out of search too: Material shows a search result's matching paragraph or
+        # list whole, and this list is one list of 27,000 characters. The page itself is
+        # found by its title, its words and its lay words (sources, bibliography).
+        return markdown.replace(ALL_MARKER, reference_list(listed, "reference-list", search=False))
     if known:
         # Kept out of search: the same citations on every page would triple the search
-        # index; the references page keeps the full list searchable.
+        # index.
         markdown += ("\n\n## Sources { #sources data-search-exclude }\n\n"
                      + reference_list(known, "source-list", search=False) + "\n")
     return markdown
