@@ -8,8 +8,8 @@ Material's ranking, its grouping of sections under their page, and what it rende
 Knowing when the results for the whole query are on screen: Material sends each new value
 of the box to its search worker and draws the answer when it comes back. WORKER_PROBE (a
 test-only script, added before the page's own scripts run) counts the queries sent and the
-answers that have been drawn, so `ask` waits for the answer to the last key press instead
-of guessing with a timeout.
+answers that have been drawn, and notes the box's value at each send, so `ask` waits for
+the answer to the last key press instead of guessing with a timeout.
 """
 from __future__ import annotations
 
@@ -38,7 +38,12 @@ WORKER_PROBE = """
       });
     }
     postMessage(message, ...rest) {
-      if (message && message.type === 2) { window.__search.sent++; window.__search.last = message.data; }
+      // What the reader typed: the box's value when Material sends it (the guide's
+      // search-query.js may send fewer words than that).
+      if (message && message.type === 2) {
+        window.__search.sent++;
+        window.__search.last = (document.querySelector(".md-search__input") || {}).value;
+      }
       return super.postMessage(message, ...rest);
     }
   };
