@@ -16,6 +16,7 @@ import http.server
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,10 @@ import pytest
 from conftest import PagesHandler, SUBPATH, free_port
 from page_sources import source_path
 from sitekit import ROOT, build, make_project, page
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from guide import warning_signs  # noqa: E402
+from guide.markers import MARKER  # noqa: E402
 
 MANIFEST = ROOT / "data" / "published-urls.txt"
 MANIFEST_NAME = "data/published-urls.txt"
@@ -170,6 +175,7 @@ def check_explicit_ids(entries: list[Entry], site_dir: Path) -> list[str]:
     """A listed section id is written in the Markdown, not made from the heading's words,
     so rewording a heading cannot change it."""
     problems = []
+    signs = warning_signs.cached()
     for entry in entries:
         if not entry.anchor:
             continue
@@ -179,6 +185,11 @@ def check_explicit_ids(entries: list[Entry], site_dir: Path) -> list[str]:
         final, _, anchor = chain[-1].partition("#")
         source = source_of(final)
         text = (ROOT / source).read_text(encoding="utf-8") if (ROOT / source).exists() else ""
+        # A tier's section of the warning-signs page comes from a marker; its id is the
+        # tier's `section:` in data/warning-signs.yml, written there, not made from words.
+        text += "".join(f"{{ #{signs.tiers[m['args'].split()[0]].section} }}"
+                        for m in MARKER.finditer(text) if m["name"] == "sign-section" and m["args"].split()
+                        and m["args"].split()[0] in signs.tiers)
         explicit = re.search(r"\{[^}\n]*#" + re.escape(anchor) + r"(?=[\s}])[^}\n]*\}", text) or \
             re.search(rf'\bid=["\']{re.escape(anchor)}["\']', text)
         if not explicit:

@@ -31,7 +31,7 @@ def soup_of(site, url: str) -> BeautifulSoup:
 def handouts(site):
     """{address shown: <li>} for every item of the list on the For clinicians page."""
     items = soup_of(site, site.base_url + CLINICIANS).select("ol.handout-list > li.handout")
-    assert items, "the For clinicians page has no page list: is <!-- clinicians:pages --> in docs/clinicians.md?"
+    assert items, "the For clinicians page has no page list: is <!-- guide:clinicians-pages --> in docs/clinicians.md?"
     return {item.select_one(".handout__url").get_text(strip=True): item for item in items}
 
 
@@ -180,13 +180,13 @@ def test_losing_the_marker_fails_the_build(tmp_path):
     result = build(project, tmp_path / "site", "https://example.org/guide/")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/clinicians.md" in output and "<!-- clinicians:pages -->" in output and "Fix:" in output
+    assert "docs/clinicians.md" in output and "<!-- guide:clinicians-pages -->" in output and "Fix:" in output
 
 
 def test_the_list_follows_site_url(tmp_path):
     project = make_project(tmp_path, {
         "index.md": page("Home"),
-        "clinicians.md": page("For clinicians", "<!-- clinicians:pages -->"),
+        "clinicians.md": page("For clinicians", "<!-- guide:clinicians-pages -->"),
     })
     site_dir = tmp_path / "site"
     result = build(project, site_dir, "https://clinic.example.org/back/")

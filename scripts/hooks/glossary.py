@@ -4,7 +4,7 @@ data/glossary.yml lists each medical word once with a plain definition, and ever
 of it that the pages use (`forms:`; the term and its capitalized form by default). This
 hook gives every form to the `abbr` extension as its glossary, so each whole-word use on
 any page becomes an <abbr> that Material's `content.tooltips` shows on hover and tap, and
-replaces `<!-- glossary:all -->` on the glossary page with the full list.
+replaces `<!-- guide:glossary -->` on the glossary page with the full list.
 
 The glossary goes to the extension once, in on_config: appending hundreds of
 `*[form]: definition` lines to every page made the build about five times slower.
@@ -18,7 +18,7 @@ from _shared import DATA, load_yaml, problem
 
 PATH = DATA / "glossary.yml"
 WHERE = "data/glossary.yml"
-ALL_MARKER = "<!-- glossary:all -->"
+ALL_MARKER = "<!-- guide:glossary -->"
 
 terms: list[dict] = []
 

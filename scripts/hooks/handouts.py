@@ -7,7 +7,7 @@ Clinicians put page addresses on paper and in messages, so every page gets:
 - the data for link previews and search engines (Open Graph and Twitter card tags, and
   schema.org MedicalWebPage JSON-LD), put in `page.meta` for
   overrides/partials/page-meta.html;
-- on the For clinicians page, `<!-- clinicians:pages -->` becomes the list of every page
+- on the For clinicians page, `<!-- guide:clinicians-pages -->` becomes the list of every page
   with its title, address, description, QR code and a "Copy link" button
   (docs/assets/javascripts/copy-link.js);
 - links to other sites are marked `data-print-href`, so print.css can print their address
@@ -32,7 +32,7 @@ from mkdocs.utils.meta import get_data
 
 from _shared import problem, src_label
 
-MARKER = "<!-- clinicians:pages -->"
+MARKER = "<!-- guide:clinicians-pages -->"
 CLINICIANS_PAGE = "clinicians.md"
 SOCIAL_IMAGE = "assets/images/social-card.png"  # 1200 x 630, made by scripts/make_social_image.py
 SOCIAL_IMAGE_SIZE = (1200, 630)

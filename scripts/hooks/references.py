@@ -5,18 +5,23 @@ data/references.yml holds every reference once, keyed by a short name. Each entr
 authors (or organisation), title, year, source and at least one identifier: a DOI, a PMID
 or an official URL, each of a valid shape. A page names its references in its front
 matter (`sources: [KEY, ...]`); this hook appends them as a "Sources" section with links,
-and replaces `<!-- references:all -->` on the references page with the whole list.
+and replaces `<!-- guide:references -->` on the references page with the whole list.
 """
 from __future__ import annotations
 
 import html
 import re
 
+import sys
 from pathlib import Path
 
 import yaml
 
-from _shared import DATA, FRONT_MATTER, load_yaml, log, problem, src_label
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/: the guide library
+
+from guide import warning_signs  # noqa: E402
+
+from _shared import DATA, FRONT_MATTER, load_yaml, log, problem, src_label  # noqa: E402
 
 PATH = DATA / "references.yml"
 WHERE = "data/references.yml"
@@ -27,7 +32,7 @@ PMID = re.compile(r"^\d{1,9}$")
 PMCID = re.compile(r"^PMC\d+$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 KEY = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
-ALL_MARKER = "<!-- references:all -->"
+ALL_MARKER = "<!-- guide:references -->"
 
 references: dict = {}
 cited: set[str] = set()  # keys named by any page, read before pages are rendered
@@ -93,8 +98,11 @@ def on_config(config):
 def on_files(files, config):
     """Read every page's `sources:` first, so the references page can list what is cited."""
     cited.clear()
+    signs = warning_signs.cached()
     for file in files.documentation_pages():
-        match = FRONT_MATTER.match(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        cited.update(warning_signs.sources_shown(text, signs))
+        match = FRONT_MATTER.match(text)
         try:
             meta = yaml.safe_load(match.group(1)) if match else None
         except yaml.YAMLError:
@@ -141,6 +149,9 @@ def on_page_markdown(markdown, page, config, files):
     keys = page.meta.get("sources") or []
     if not isinstance(keys, list):
         return markdown  # front_matter.py has reported it
+    # The references behind the warning signs the page's markers show are its sources too.
+    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    keys = keys + [k for k in warning_signs.sources_shown(raw, warning_signs.cached()) if k not in keys]
     known = [k for k in keys if isinstance(k, str) and k in references]
     for key in keys:
         if isinstance(key, str) and key not in references:

@@ -16,18 +16,21 @@ This hook
   topic. `also_spelled` is never shown: extra.css hides the tag chips Material would draw
   in search results, and the guide does not use Material's tags plugin, so page.meta.tags
   is read by search alone;
-- leaves the shared "Get help now" box (includes/get-help-now.md) out of the search index,
-  as the lists of sources are. The same box on 14 pages made each of them a better match
-  for "numb between my legs" than the warning-signs page, which says it all in its own
-  words, and made the index bigger.
+- leaves the warning-sign boxes ("Get help now", made from data/warning-signs.yml by
+  warning_signs.py) out of the search index, as the lists of sources are. The same box on
+  most pages made each of them a better match for "numb between my legs" than the
+  warning-signs page, which says it all, and made the index bigger.
 """
 from __future__ import annotations
 
 import re
 
-# The rendered "Get help now" admonition (includes/get-help-now.md). If its Markdown
-# changes, tests/test_search.py finds the box in the index again and says so.
-HELP_NOW_BOX = re.compile(r'<div class="admonition danger">(\s*<p class="admonition-title">Get help now</p>)')
+# A rendered warning-sign box: an admonition that ends with the link to the whole list
+# (scripts/guide/warning_signs.py, help_box). If that changes, tests/test_search.py finds
+# the boxes in the search index again and says so.
+HELP_BOX = re.compile(
+    r'<div class="admonition ([\w ]+)">'
+    r'((?:(?!<div\b).)*?>See all the warning signs</a></p>\s*</div>)', re.S)
 
 
 def words(meta: dict, key: str) -> list[str]:
@@ -51,4 +54,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return HELP_NOW_BOX.sub(r'<div class="admonition danger" data-search-exclude>\1', html)
+    return HELP_BOX.sub(r'<div class="admonition \1" data-search-exclude>\2', html)

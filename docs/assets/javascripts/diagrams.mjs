@@ -13,7 +13,8 @@
 // `scripts/update_mermaid.py` rewrites the version in MERMAID_URL.
 const MERMAID_URL = new URL("./vendor/mermaid-11.17.2/mermaid.esm.min.mjs", import.meta.url);
 
-// The colours, for each palette: boxes by meaning (outcome classes), the plain boxes
+// The colours, for each palette: boxes by meaning (outcome classes: one per tier in
+// data/warning-signs.yml, `class:`, and selfcare), the plain boxes
 // (questions and topics), the arrows, the edge labels ("Yes", "No") and the
 // keyboard focus ring. tests/test_diagram_design.py reads the drawn colours in Chromium
 // and checks them against WCAG 2.2 AA:
@@ -21,12 +22,13 @@ const MERMAID_URL = new URL("./vendor/mermaid-11.17.2/mermaid.esm.min.mjs", impo
 //  - box borders, arrows and the focus ring against the page background: 3:1 (1.4.11),
 //    so a box and its arrows stay visible even where the fill is close to the page.
 // Meaning is never carried by colour alone: outcome boxes also say it in words
-// ("EMERGENCY: ...", checked by scripts/hooks/diagrams.py).
+// ("EMERGENCY: ...", checked at build time by scripts/guide/diagrams.py).
 const COLOURS = {
   light: {
     // Page background: Material's white.
     emergency: { fill: "#b3261e", stroke: "#5c0a05", text: "#ffffff" },
     urgent: { fill: "#ffd180", stroke: "#7a4a00", text: "#1f1300" },
+    soon: { fill: "#efe3f7", stroke: "#6a3d8f", text: "#2a0f3d" },
     routine: { fill: "#e3ecfa", stroke: "#2f5597", text: "#0b1f44" },
     selfcare: { fill: "#e2f3e4", stroke: "#2e6b34", text: "#0c2910" },
     box: { fill: "#f3f4f6", stroke: "#5f6470", text: "#1b1d22" },
@@ -38,6 +40,7 @@ const COLOURS = {
     // Page background: Material's slate (about #1e2129).
     emergency: { fill: "#ffb4ab", stroke: "#ffdad6", text: "#410002" },
     urgent: { fill: "#ffd180", stroke: "#ffe9c2", text: "#2b1700" },
+    soon: { fill: "#dcc6ef", stroke: "#efe3f7", text: "#2a0f3d" },
     routine: { fill: "#c7d8f5", stroke: "#e3ecfa", text: "#0b1f44" },
     selfcare: { fill: "#bfe5c3", stroke: "#e2f3e4", text: "#0c2910" },
     box: { fill: "#2c313c", stroke: "#aab2c0", text: "#eceef2" },
@@ -48,7 +51,7 @@ const COLOURS = {
     focus: "#9cc3ff",
   },
 };
-const OUTCOMES = ["emergency", "urgent", "routine", "selfcare"];
+const OUTCOMES = ["emergency", "urgent", "soon", "routine", "selfcare"];
 
 // Layout for a 360-pixel-wide phone. The content column there is 328px; a diagram
 // wider than that is scaled down, and its 16px labels with it. Labels wrap at 116px,
