@@ -25,9 +25,10 @@
 //    says "No matching documents" (its result list is empty for a query that is not),
 //    a copy goes under it, and it goes again with the next results. It is added only
 //    then, not kept hidden, because Material's Enter key opens the best link it finds
-//    in the results, hidden or not. Its links are made absolute once, here, because
-//    Material keeps the search box across instant navigation, where a relative link
-//    would point somewhere else.
+//    in the results, hidden or not. With nothing found, Enter opens the first of these
+//    (the warning signs), as it would open the first result. Their links are made
+//    absolute once, here, because Material keeps the search box across instant
+//    navigation, where a relative link would point somewhere else.
 (function () {
   "use strict";
   if (window.__guideSearch) return;
