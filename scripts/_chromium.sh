@@ -1,6 +1,7 @@
 # Sourced by scripts/test: sets CHROMIUM_PATH to a Chromium the browser tests can drive.
 # Playwright's own browser download does not work on every machine, so the tests use the
 # system Chromium: $CHROMIUM_PATH if set, else one on PATH, else Debian's package.
+source "$(dirname "${BASH_SOURCE[0]}")/_apt.sh"
 find_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then echo "$CHROMIUM_PATH"; return; fi
   for name in chromium chromium-browser google-chrome-stable google-chrome; do
@@ -9,13 +10,9 @@ find_chromium() {
 }
 CHROMIUM_PATH="$(find_chromium || true)"
 if [ -z "$CHROMIUM_PATH" ]; then
-  if command -v apt-get >/dev/null 2>&1; then
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    echo "No Chromium found: installing Debian's chromium package with apt-get ..."
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
-    CHROMIUM_PATH="$(find_chromium || true)"
-  fi
+  echo "No Chromium found: installing Debian's chromium package with apt-get ..."
+  apt_install chromium fonts-dejavu-core || true
+  CHROMIUM_PATH="$(find_chromium || true)"
 fi
 if [ -z "$CHROMIUM_PATH" ]; then
   echo "error: the browser tests need Chromium and none was found or could be installed." >&2

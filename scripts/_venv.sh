@@ -1,22 +1,16 @@
-# Sourced by scripts/serve and scripts/test: makes .venv hold exactly the pinned packages.
-# Reinstalls only when a lock file changed (its hash is kept in .venv/.locked).
+# Sourced by every script: makes .venv hold the pinned packages of requirements-test.txt
+# (the build's pins, which it includes with -r, plus the test tools), so every command uses
+# one environment. Reinstalls only when a lock file changed (their hash is in .venv/.locked).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
-LOCK_FILE="${1:?usage: source _venv.sh requirements.txt}"
+source "$ROOT/scripts/_python.sh"
 
-PYTHON_BIN="${PYTHON:-python3}"
-if ! "$PYTHON_BIN" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-  echo "error: Python 3.11 or newer is needed (Material for MkDocs 9.8 requires it)." >&2
-  echo "       Install it, or point PYTHON at one: PYTHON=python3.12 $0" >&2
-  exit 1
-fi
-
-wanted="$(cat "$ROOT/requirements.txt" "$ROOT/$LOCK_FILE" | sha256sum | cut -d' ' -f1) $LOCK_FILE"
+wanted="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-test.txt" | sha256sum | cut -d' ' -f1)"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.locked" 2>/dev/null)" != "$wanted" ]; then
-  echo "Setting up $VENV from $LOCK_FILE ..."
+  echo "Setting up $VENV from requirements-test.txt ..."
   "$PYTHON_BIN" -m venv "$VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/$LOCK_FILE"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements-test.txt"
   echo "$wanted" > "$VENV/.locked"
 fi
 export PATH="$VENV/bin:$PATH"

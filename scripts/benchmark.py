@@ -38,12 +38,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_ARGS, SUBPATH, BuiltSite, PagesHandler, free_port  # noqa: E402
-from sitekit import build  # noqa: E402
-from weights import BUDGET_SEARCH_INDEX, GZIP_LEVEL, SEARCH_INDEX_PATH, kb, measure_page  # noqa: E402
+from harness.browser import CHROMIUM_ARGS, chromium_path
+from harness.server import GZIP_LEVEL, ROOT, SUBPATH, BuiltSite, GzipPagesHandler, build, free_port
+from harness.weights import BUDGET_SEARCH_INDEX, SEARCH_INDEX_PATH, kb, measure_page
 
 LIGHTHOUSE_SPEC = ROOT / "scripts" / "lighthouse"
 LIGHTHOUSE_HOME = ROOT / ".cache" / "lighthouse"
@@ -60,7 +57,7 @@ LIGHTHOUSE_CHROME_FLAGS = [
 
 
 def chromium() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium_path()
     if not path:
         sys.exit("No Chromium found: run ./scripts/benchmark (it finds one) or set CHROMIUM_PATH.")
     return path
@@ -115,30 +112,6 @@ def run_lighthouse(url: str, report: Path, origin: str) -> dict:
         "outside_requests": outside,
         "failed_audits": below,
     }
-
-
-class GzipPagesHandler(PagesHandler):
-    """The tests' GitHub Pages stand-in, plus what GitHub Pages also does: text is sent
-    gzipped to browsers that accept it. Lighthouse's simulated timings depend on the bytes
-    on the wire, so without this they would be those of an uncompressed server."""
-
-    COMPRESSIBLE = ("text/", "application/json", "application/xml", "image/svg+xml", "application/manifest+json")
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        kind = self.guess_type(str(path))
-        if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not kind.startswith(self.COMPRESSIBLE)):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL)
-        self.send_response(200)
-        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 def serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:

@@ -3,8 +3,8 @@
 number of sources and review dates. Figures for the editors, not a pass or fail.
 
 Usage (from the repository root, after ./scripts/test or ./scripts/serve has made .venv):
-    .venv/bin/python scripts/editorial_report.py            # builds the site first
-    .venv/bin/python scripts/editorial_report.py --site site  # reads an existing build
+    ./scripts/report              # builds the site first
+    ./scripts/report --site site  # reads an existing build
 
 Reading grade: Flesch-Kincaid of the page's visible prose (see scripts/readability.py);
 patient pages must stay at 8 or below, clinician pages at 12 or below.
@@ -13,36 +13,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
-import readability
-
-ROOT = Path(__file__).resolve().parent.parent
-LIMIT = {"patients": 8.0, "clinicians": 12.0}
-
-
-def build(site_dir: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-                   cwd=ROOT, env=env, check=True)
+from guide import pages, readability
+from guide.front_matter import GRADE_LIMITS
+from harness.server import ROOT, build
 
 
 def rows(site_dir: Path):
     today = dt.date.today()
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        rel = md.relative_to(ROOT / "docs").as_posix()
-        address = "/" if rel == "index.md" else "/" + rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
-        front = yaml.safe_load(md.read_text(encoding="utf-8").split("---")[1]) or {}
+    for md in pages.all_pages():
+        address = pages.address_of(md.relative_to(ROOT / "docs").as_posix())
+        front = pages.front_matter(md)
         prose = readability.measure_file(site_dir / address.strip("/") / "index.html")
         longest = len(prose.longest[0].split()) if prose.longest else 0
         audience = front.get("audience", "?")
-        flag = " OVER" if prose.grade > LIMIT.get(audience, 8.0) else ""
+        flag = " OVER" if prose.grade > GRADE_LIMITS.get(audience, 8.0) else ""
         due = front.get("next_review")
         if isinstance(due, dt.date) and due < today:
             flag += " OVERDUE"
@@ -57,7 +45,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = args.site or Path(tmp) / "site"
         if not args.site:
-            build(site_dir)
+            result = build(ROOT, site_dir, None)  # the address in mkdocs.yml
+            if result.returncode:
+                sys.exit(result.stdout + result.stderr)
         head = ("page", "audience", "words", "grade", "longest sentence (words)", "sources", "reviewed", "next review")
         table = [head] + [tuple(str(c) for c in row) for row in rows(site_dir)]
     widths = [max(len(r[i]) for r in table) for i in range(len(head))]

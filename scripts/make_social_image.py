@@ -1,6 +1,6 @@
 """Makes docs/assets/images/social-card.png, the picture link previews show (og:image).
 
-Run it again only to change the picture: `python scripts/make_social_image.py`. It draws
+Run it again only to change the picture: `./scripts/social-image`. It draws
 the card as a small HTML page in the system Chromium (found like the tests find it:
 CHROMIUM_PATH or `chromium` on PATH) and saves a 1200 x 630 screenshot, the size
 Facebook, LinkedIn, Slack and X expect. The screenshot is then reduced to a 16-colour
@@ -11,13 +11,13 @@ No network is used.
 from __future__ import annotations
 
 import base64
-import os
-import shutil
 import struct
 import zlib
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from harness.browser import chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets" / "images" / "social-card.png"
@@ -44,7 +44,7 @@ CARD = """<!doctype html>
 
 
 def chromium() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium_path()
     if not path:
         raise SystemExit("No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.")
     return path

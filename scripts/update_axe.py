@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Vendor a pinned axe-core build for the accessibility tests (never fetched at test time).
 
-Usage: python3 scripts/update_axe.py 4.14.1
+Usage: ./scripts/update-axe 4.14.1
 
 It keeps only `axe.min.js` and the licences, in tests/vendor/axe-core-VERSION/ with a
 VENDOR.json of hashes (see scripts/vendor_npm.py); tests/test_accessibility.py checks the

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Vendor a pinned Mermaid build into the site, so no page ever loads it from a CDN.
 
-Usage: python3 scripts/update_mermaid.py 11.17.2
+Usage: ./scripts/update-mermaid 11.17.2
 
 It keeps only the ESM build (`mermaid.esm.min.mjs` and the chunks it imports; a page
 loads just the chunks its diagram type needs) and the licence, in

@@ -6,10 +6,11 @@ site; the results are read from the page, not from the search index, so the chec
 Material's ranking, its grouping of sections under their page, and what it renders.
 
 Knowing when the results for the whole query are on screen: Material sends each new value
-of the box to its search worker and draws the answer when it comes back. WORKER_PROBE (a
-test-only script, added before the page's own scripts run) counts the queries sent and the
-answers that have been drawn, and notes the box's value at each send, so `ask` waits for
-the answer to the last key press instead of guessing with a timeout.
+of the box to its search worker and draws the answer when it comes back. A test-only
+script, tests/probes/search_worker.js, added before the page's own scripts run, counts the
+queries sent and the answers that have been drawn, and notes the box's value at each
+send, so `ask` waits for the answer to the last key press instead of guessing with a
+timeout.
 """
 from __future__ import annotations
 
@@ -19,13 +20,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from harness.browser import open_context, probe, watch
+
 QUERIES_FILE = Path(__file__).resolve().parent / "search_queries.yml"
 TOP = 3  # a query passes when a wanted page is among the first TOP results
 PASS_RATE = 0.9
 
-# Material's messages to and from its search worker: 2 is a query, 3 its result
-# (SearchMessageType in Material's integrations/search/worker/message).
-WORKER_PROBE = """
 (() => {
   const Original = window.Worker;
   window.__search = { sent: 0, drawn: 0, last: null };
@@ -109,10 +109,8 @@ def address_of(href: str, base_url: str) -> str:
 
 def open_search_page(browser, site, url: str | None = None, **context_options):
     """A fresh context and page with the worker probe, opened at `url` (the home page)."""
-    from conftest import open_context, watch
-
-    context, visit = open_context(browser, site, **context_options)
-    context.add_init_script(WORKER_PROBE)
+    context, visit = open_context(browser, site.origin, **context_options)
+    context.add_init_script(probe("search_worker"))
     page = context.new_page()
     watch(page, visit)
     page.goto(url or site.base_url, wait_until="networkidle")

@@ -1,37 +1,18 @@
 """Build helpers shared by the tests.
 
-`build(project, site_dir, site_url, **env)` builds a project (the real guide is ROOT). `make_project(tmp, pages)` assembles a
+`build(project, site_dir, site_url, **env)` (scripts/harness/server.py) builds a project;
+the real guide is ROOT. `make_project(tmp, pages)` assembles a
 throwaway copy of the project (the real mkdocs.yml, hooks, templates, snippets and data)
 with only the given pages, so a test can show that a broken page fails the build with a
 useful message.
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def env_with(**extra) -> dict:
-    env = dict(os.environ)
-    env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"})
-    env.update({k: v for k, v in extra.items() if v is not None})
-    return env
-
-
-def build(project: Path, site_dir: Path, site_url: str, **env) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`; output captured."""
-    return subprocess.run(
-        MKDOCS + ["build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=project, env=env_with(SITE_URL=site_url, **env),
-        capture_output=True, text=True, timeout=600,
-    )
+from harness.server import ROOT, build  # noqa: F401  (tests import build from here too)
 
 
 MINIMAL_FRONT_MATTER = """---
@@ -104,3 +85,65 @@ def assert_build_fails(tmp: Path, pages: dict[str, str], expected: list[str],
     assert result.returncode != 0, f"the build should have failed:\n{output}"
     for text in expected:
         assert text in output, f"expected {text!r} in the build output:\n{output}"
+
+
+# ---- One project of correct fixture pages, built once for the tests that need a small site
+# with a site_url of its own, a fixed build date and pages the real guide does not have.
+
+FIXTURE_SITE_URL = "https://clinic.example.org/back/"
+FIXTURE_TODAY = "2027-11-15"  # the home page (next review 1 November 2027) is overdue then
+FIXTURE_DESCRIPTION = "Tom's guide & more: </script><b>bold</b> is fine."
+
+
+def _fixture_pages() -> dict[str, str]:
+    diagram = """```mermaid
+flowchart TD
+    accTitle: Test
+    accDescr: A test.
+    a["Start"] --> b["EMERGENCY: go to an emergency department or call your emergency number"]
+    a --> q("Any emergency warning sign?")
+    q -->|Yes| b
+    q -->|No| c["Next"]
+    class b emergency
+    click a href "other.md#part" "Go"
+    click b href "warning-signs.md#emergency" "Go"
+    click c href "diagram.md#next" "Go"
+```
+
+## Next { #next }
+"""
+    warning_signs = "\n\n".join(f"<!-- guide:sign-section {tier} -->" for tier in ("emergency", "same-day", "soon", "routine"))
+    other = page("Other", "## Part { #part }\n\nIf you notice new weakness in your leg, see a doctor the same day.\n\n"
+                          "<!-- guide:help-box foot-drop -->")
+    other = other.replace("reviewed: 2026-11-01", "reviewed: 2026-12-01").replace("next_review: 2027-11-01",
+                                                                                    "next_review: 2027-12-01")
+    quoted = FIXTURE_DESCRIPTION.replace("'", "''")
+    return {
+        "index.md": page("Home"),
+        "other.md": other,
+        "diagram.md": page("Diagram page", diagram),
+        "warning-signs.md": page("Warning signs", warning_signs + "\n\n## After a knee injury { #after-a-knee-injury }\n"),
+        "changes.md": page("Changes", "<!-- guide:advice-changes -->"),
+        "clinicians.md": page("For clinicians", "<!-- guide:clinicians-pages -->"),
+        "test-page.md": page("Tom's test page").replace("description: A test page.", f"description: '{quoted}'"),
+    }
+
+
+FIXTURE_PAGES = _fixture_pages()
+FIXTURE_CHANGES = "- date: 2026-11-01\n  pages: [/other/]\n  change: Do this.\n  why: Because.\n"
+
+
+class FixtureSite:
+    """The built fixture project: its build output and its pages' HTML."""
+
+    def __init__(self, tmp: Path):
+        project = make_project(tmp, FIXTURE_PAGES, {"advice-changes.yml": FIXTURE_CHANGES})
+        self.dir = tmp / "site"
+        result = build(project, self.dir, FIXTURE_SITE_URL, GUIDE_TODAY=FIXTURE_TODAY)
+        self.returncode = result.returncode
+        self.output = result.stdout + result.stderr
+        self.pages = list(FIXTURE_PAGES)
+
+    def html(self, address: str) -> str:
+        """The built HTML at an address relative to the site ("other/", "" for home)."""
+        return (self.dir / address / "index.html").read_text(encoding="utf-8")

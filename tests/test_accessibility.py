@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from settle import settle, wait_for_stillness
-from sitekit import build, make_project, page as page_source
-from weights import new_context
+from harness.browser import open_context
+from harness.settle import settle, wait_for_stillness
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -35,7 +34,7 @@ def axe_script() -> Path:
     actual = hashlib.sha256(script.read_bytes()).hexdigest()
     assert actual == record["files_sha256"]["axe.min.js"], (
         f"{script} differs from the copy recorded in VENDOR.json; re-vendor it with "
-        f"python scripts/update_axe.py {record['version']}"
+        f"./scripts/update-axe {record['version']}"
     )
     return script
 
@@ -150,7 +149,7 @@ def page_facts(site, browser) -> list[dict]:
     """Every page (and the 404 page) opened once, settled; what the image, language and
     heading tests below look at."""
     facts = []
-    context, off_origin = new_context(browser, site.origin)
+    context, visit = open_context(browser, site.origin)
     try:
         for url, status in pages_to_check(site):
             page = context.new_page()
@@ -169,7 +168,7 @@ def page_facts(site, browser) -> list[dict]:
             page.close()
     finally:
         context.close()
-    assert not off_origin, f"requests to other hosts: {off_origin}"
+    assert not visit.off_origin, f"requests to other hosts: {visit.off_origin}"
     return facts
 
 
@@ -224,13 +223,4 @@ def test_heading_check_reports_a_skipped_level():
     assert heading_problems([{"level": 2, "text": "B"}])
 
 
-def test_a_heading_cannot_take_the_page_titles_id(tmp_path):
-    """The skip link goes to id="page-title"; a section using that id fails the build and
-    the message names the file, the line and the fix."""
-    body = "Some words.\n\n## Where it starts { #page-title }\n\nMore words.\n"
-    project = make_project(tmp_path, {"index.md": page_source("Home", body)})
-    result = build(project, tmp_path / "site", "http://127.0.0.1:1/sciatica-knee-pain/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, "the build should fail"
-    assert 'docs/index.md:12: a heading uses the id "page-title"' in output, output[-2000:]
-    assert "Fix: give that heading another id." in output
+# (A heading that takes the page title's id fails the build: tests/test_bad_input.py.)

@@ -16,7 +16,6 @@ import http.server
 import re
 import shutil
 import subprocess
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +24,12 @@ from urllib.request import urlopen
 
 import pytest
 
-from conftest import PagesHandler, SUBPATH, free_port
-from page_sources import source_path
+from harness.server import SUBPATH, PagesHandler, free_port
+from guide.pages import source_of as page_source
 from sitekit import ROOT, build, make_project, page
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from guide import warning_signs  # noqa: E402
-from guide.markers import MARKER  # noqa: E402
+from guide import warning_signs
+from guide.markers import MARKER
 
 MANIFEST = ROOT / "data" / "published-urls.txt"
 MANIFEST_NAME = "data/published-urls.txt"
@@ -126,7 +124,8 @@ def resolve(site_dir: Path, address: str, hops: int = 5) -> tuple[list[str], str
 
 def source_of(path: str) -> str:
     """The Markdown file behind a page address, as a maintainer would type it."""
-    return source_path(path).relative_to(ROOT).as_posix()
+    found = page_source(path, ROOT / "docs") or ROOT / "docs" / (path.strip("/") + ".md")
+    return found.relative_to(ROOT).as_posix()
 
 
 def check_addresses(site_dir: Path, entries: list[Entry], where: str = MANIFEST_NAME) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from weights import (
+from harness.weights import (
     BUDGET_DIAGRAM_PAGE,
     BUDGET_PLAIN_PAGE,
     BUDGET_SEARCH_INDEX,

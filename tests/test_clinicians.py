@@ -1,24 +1,23 @@
 """The For clinicians page: every page with its title, full address, description, QR code
 and a "Copy link" button (scripts/hooks/handouts.py, docs/assets/javascripts/copy-link.js).
 
-QR codes are decoded by tests/qr_decode.py, which is first checked against codes of known
-text, and must hold exactly the page's full address (site_url + page address), the same
-address as the page's canonical link. The copy button is pressed from the keyboard in
-Chromium and the clipboard read back.
+QR codes are read as a phone would, from a Chromium screenshot of each code on the page, by
+zxing-cpp (tests/qr_codes.py, checked against codes of known text in tests/test_qr_codes.py),
+and must hold exactly the page's full address (site_url + page address), the same address
+as the page's canonical link. The copy button is pressed from the keyboard in Chromium and
+the clipboard read back.
 """
 from __future__ import annotations
 
-import random
 import re
-import string
 
 import pytest
-import segno
 from bs4 import BeautifulSoup
 
-from qr_decode import QRError, decode_svg
-from page_sources import front_matter
-from sitekit import build, make_project, page
+from guide.pages import address_of, front_matter_of as front_matter
+from harness.browser import open_context, watch
+from qr_codes import read_element
+from sitekit import FIXTURE_SITE_URL
 
 CLINICIANS = "clinicians/"
 
@@ -33,27 +32,6 @@ def handouts(site):
     items = soup_of(site, site.base_url + CLINICIANS).select("ol.handout-list > li.handout")
     assert items, "the For clinicians page has no page list: is <!-- guide:clinicians-pages --> in docs/clinicians.md?"
     return {item.select_one(".handout__url").get_text(strip=True): item for item in items}
-
-
-# ---- The decoder is right before it is trusted --------------------------------------------
-
-def test_the_decoder_reads_codes_of_known_text():
-    rng = random.Random(7)
-    for level in "LMQH":
-        for length in (1, 17, 40, 77, 120):
-            text = "https://example.org/" + "".join(rng.choice(string.ascii_lowercase + "-/") for _ in range(length))
-            code = segno.make(text, error=level, micro=False, boost_error=False)
-            if code.version > 10:
-                continue
-            svg = code.svg_inline(dark="#000", light="#fff", omitsize=True, lineclass=None)
-            assert decode_svg(svg) == text, (level, code.version)
-
-
-def test_the_decoder_notices_a_different_or_damaged_code():
-    svg = segno.make("https://example.org/a/", error="m").svg_inline(omitsize=True, lineclass=None)
-    assert decode_svg(svg) != "https://example.org/b/"
-    with pytest.raises(QRError):
-        decode_svg(svg.replace('d="M', 'd="M0 0h1M', 1).replace("h7", "h2", 3))
 
 
 # ---- The list on the real guide -------------------------------------------------------------
@@ -89,20 +67,24 @@ def test_each_item_has_the_pages_title_description_and_address(site, handouts):
     assert not problems, "\n".join(problems)
 
 
-def test_each_qr_code_holds_the_pages_address(handouts):
+@pytest.mark.browser
+def test_each_qr_code_holds_the_pages_address(site, handouts, visit_page):
+    tab, visit = visit_page(site.base_url + CLINICIANS)
     problems = []
-    for address, item in handouts.items():
+    items = tab.locator("ol.handout-list > li.handout")  # in the order of `handouts`
+    for index, (address, item) in enumerate(handouts.items()):
         svg = item.select_one("svg.qr-code")
         if svg is None:
             problems.append(f"{address}: no QR code")
             continue
-        decoded = decode_svg(str(svg))
-        if decoded != address:
-            problems.append(f"{address}: the QR code holds {decoded!r}")
+        read = read_element(items.nth(index).locator("svg.qr-code"))
+        if read != [address]:
+            problems.append(f"{address}: the QR code on screen reads as {read!r}")
         label = svg.get("aria-label", "")
         if svg.get("role") != "img" or address not in label or address not in svg.title.get_text():
             problems.append(f"{address}: the QR code needs role=img and a text alternative naming the address")
     assert not problems, "\n".join(problems)
+    assert not visit.problems(), visit.problems()
     assert all(a.startswith("http://127.0.0.1:") and "/sciatica-knee-pain/" in a for a in handouts), (
         "addresses must be full addresses built from site_url"
     )
@@ -120,9 +102,7 @@ def test_each_copy_button_carries_the_address_and_a_live_status(handouts):
 # ---- The copy button in Chromium ------------------------------------------------------------
 
 def clipboard_context(browser, site):
-    from conftest import open_context, watch
-
-    context, visit = open_context(browser, site)
+    context, visit = open_context(browser, site.origin)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     tab = context.new_page()
     watch(tab, visit)
@@ -170,28 +150,25 @@ def test_copy_link_after_instant_navigation(browser, site):
         context.close()
 
 
-# ---- A broken clinicians page fails the build with the fix ----------------------------------
+# ---- The list follows site_url (the fixture project has its own) -----------------------------
+# (A clinicians page that loses its list fails the build: tests/test_bad_input.py.)
 
-def test_losing_the_marker_fails_the_build(tmp_path):
-    project = make_project(tmp_path, {
-        "index.md": page("Home"),
-        "clinicians.md": page("For clinicians", "## Page addresses { #page-addresses }\n\nNo list here."),
-    })
-    result = build(project, tmp_path / "site", "https://example.org/guide/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "docs/clinicians.md" in output and "<!-- guide:clinicians-pages -->" in output and "Fix:" in output
-
-
-def test_the_list_follows_site_url(tmp_path):
-    project = make_project(tmp_path, {
-        "index.md": page("Home"),
-        "clinicians.md": page("For clinicians", "<!-- guide:clinicians-pages -->"),
-    })
-    site_dir = tmp_path / "site"
-    result = build(project, site_dir, "https://clinic.example.org/back/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    soup = BeautifulSoup((site_dir / "clinicians" / "index.html").read_text(encoding="utf-8"), "html.parser")
+def test_the_list_follows_site_url(fixture_site):
+    soup = BeautifulSoup(fixture_site.html("clinicians/"), "html.parser")
     shown = [code.get_text() for code in soup.select(".handout__url")]
-    assert shown == ["https://clinic.example.org/back/", "https://clinic.example.org/back/clinicians/"]
-    assert [decode_svg(str(svg)) for svg in soup.select(".handout-list svg.qr-code")] == shown
+    assert shown == [FIXTURE_SITE_URL + address_of(name).lstrip("/") for name in fixture_site.pages]
+
+
+def test_the_qr_codes_follow_site_url(fixture_site, browser):
+    context = browser.new_context()
+    # Opened from disk; anything but its own files is blocked, as for the served guide.
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                  else route.abort())
+    try:
+        tab = context.new_page()
+        tab.goto((fixture_site.dir / "clinicians" / "index.html").as_uri())
+        codes = tab.locator(".handout-list svg.qr-code")
+        assert [read_element(codes.nth(i)) for i in range(codes.count())] == [
+            [FIXTURE_SITE_URL + address_of(name).lstrip("/")] for name in fixture_site.pages]
+    finally:
+        context.close()

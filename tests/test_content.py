@@ -13,8 +13,7 @@ from bs4 import BeautifulSoup
 
 from sitekit import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import readability  # noqa: E402
+from guide import evidence, readability, references, warning_signs
 
 GRADE_LIMIT = {"patients": 8.0, "clinicians": 12.0}
 EMERGENCY_ACTION = "go to an emergency department or call your local emergency number"
@@ -121,16 +120,32 @@ def test_glossary_terms_have_tooltips_and_tooltips_have_entries(site):
 
 
 def test_every_page_lists_its_sources_with_identifiers(site):
+    """Each page's Sources list is exactly its front matter's `sources:` plus those behind the
+    warning signs it shows, and each entry links to its DOI, PubMed record or the address
+    recorded in data/references.yml."""
+    known, _ = references.load()
+    signs = warning_signs.cached()
+    problems = []
     for address, html, front in pages(site):
+        if address == "references/":
+            continue  # the full list: test_references_page_lists_every_cited_source
         main = article_soup(html)
-        items = main.select("ol.source-list li") or main.select("ol.reference-list li")
-        assert items, f"/{address} shows no sources"
-        assert len(items) >= len(front["sources"]) or address == "references/"
-        for item in items:
-            links = [a["href"] for a in item.select("a[href]")]
-            assert any(l.startswith(("https://doi.org/10.", "https://pubmed.ncbi.nlm.nih.gov/", "http")) for l in links), (
-                f"/{address}: source without a DOI, PMID or address: {item.get_text(' ')[:120]}"
-            )
+        listed = [li["id"].removeprefix("ref-") for li in main.select("ol.source-list li")]
+        source = (ROOT / "docs" / (address or "index")).with_suffix(".md")
+        if not source.exists():
+            source = ROOT / "docs" / address / "index.md"
+        expected = references.page_sources(source.read_text(encoding="utf-8"), front, signs)
+        if listed != [k.lower() for k in expected]:
+            problems.append(f"/{address}: lists {listed}, expected {[k.lower() for k in expected]}")
+        for item in main.select("ol.source-list li"):
+            ref = known[next(k for k in known if k.lower() == item["id"].removeprefix("ref-"))]
+            wanted = {f"https://doi.org/{ref['doi']}" if ref.get("doi") else None,
+                      f"https://pubmed.ncbi.nlm.nih.gov/{ref['pmid']}/" if ref.get("pmid") else None,
+                      ref.get("url")} - {None}
+            links = {a["href"] for a in item.select("a[href]")}
+            if not wanted & links:
+                problems.append(f"/{address}: {item['id']} links to none of {sorted(wanted)}")
+    assert not problems, "\n".join(problems)
 
 
 def test_references_page_lists_every_cited_source(site):
@@ -163,3 +178,21 @@ def test_editorial_report_prints_a_row_per_page(site):
     assert lines[0].split()[:4] == ["page", "audience", "words", "grade"]
     assert len(lines) - 2 == len(pages(site)), result.stdout
     assert any(line.startswith("/warning-signs/ ") for line in lines)
+
+
+def test_evidence_labels_use_the_guide_s_exact_words():
+    """CONTRIBUTING.md, "Words": a treatment's evidence label is one of five phrases,
+    written the same way on every page (guide/evidence.py holds them)."""
+    found, wrong = 0, []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        found += len(evidence.labels_in(text))
+        wrong += [f"{md.relative_to(ROOT)}:{line}: {label!r}" for line, label in evidence.wrong_labels(text)]
+    assert found > 30, f"only {found} evidence labels found: the check is not finding them"
+    assert not wrong, ("evidence labels not in the guide's words (" + "; ".join(evidence.EVIDENCE_WORDS) + "):\n"
+                       + "\n".join(wrong))
+
+
+def test_the_evidence_check_reports_a_label_in_other_words():
+    page = "**Evidence:** Strong evidence it works.\n\n| Treatment | Evidence |\n| --- | --- |\n| Rest | Probably helps |\n"
+    assert evidence.wrong_labels(page) == [(1, "Strong evidence it works"), (5, "Probably helps")]

@@ -25,16 +25,12 @@ drawn helps a reader decide:
 from __future__ import annotations
 
 import re
-import sys
-
 import pytest
 
-from conftest import open_context, watch
-from sitekit import ROOT
+from harness.browser import open_context, watch
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from guide import diagrams as diagram_rules, warning_signs  # noqa: E402  the build's own rulebook
-from guide.warning_signs import words_of as normalise  # noqa: E402  the build's way of comparing words
+from guide import diagrams as diagram_rules, warning_signs  # the build's own rulebook
+from guide.warning_signs import words_of as normalise  # the build's way of comparing words
 
 PHONE = {"width": 360, "height": 740}
 # Smallest label a reader must read on a 360px phone, in CSS pixels as shown. WCAG sets
@@ -531,7 +527,7 @@ PRINTED = """(outcomes) => {
 def test_diagrams_print_as_drawn_in_paper_colours_with_their_text_version(site, browser, scheme):
     """On paper (white) a diagram prints drawn, in the light palette's colours even when the
     reader uses the dark one, with its text version open below it, and never as Mermaid."""
-    context, visit = open_context(browser, site, color_scheme=scheme)
+    context, visit = open_context(browser, site.origin, color_scheme=scheme)
     problems = []
     try:
         tab = context.new_page()
@@ -580,7 +576,7 @@ def paper_problems(where: str, printed: dict) -> list[str]:
 
 
 def test_without_javascript_readers_get_the_text_version_not_mermaid(site, browser):
-    context, visit = open_context(browser, site, java_script_enabled=False)
+    context, visit = open_context(browser, site.origin, java_script_enabled=False)
     problems = []
     try:
         tab = context.new_page()

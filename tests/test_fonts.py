@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from settle import settle
-from weights import new_context
+from harness.browser import open_context
+from harness.settle import settle
 
 PHONE = {"width": 412, "height": 823}
 FONT_FILE = (".woff2", ".woff", ".ttf", ".otf", ".eot")
@@ -41,7 +41,7 @@ def page_loads(site, browser) -> list[dict]:
     fonts it asks for, the @font-face rules it has, and any layout shift while loading."""
     loads = []
     for url in site.page_urls():
-        context, off_origin = new_context(browser, site.origin, viewport=PHONE)
+        context, visit = open_context(browser, site.origin, viewport=PHONE)
         context.add_init_script(SHIFTS)
         responses = []
         context.on("response", lambda response: responses.append(response))
@@ -55,7 +55,7 @@ def page_loads(site, browser) -> list[dict]:
                                if r.request.resource_type == "font" or r.url.split("?")[0].endswith(FONT_FILE)],
                 **page.evaluate(FONT_FACES),
                 "shifts": page.evaluate("window.__guideShifts"),
-                "off_origin": list(off_origin),
+                "off_origin": list(visit.off_origin),
             })
         finally:
             context.close()

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from settle import settle, wait_for_stillness
-from weights import new_context
+from harness.browser import open_context
+from harness.settle import settle, wait_for_stillness
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 640}
 MAX_STOPS = 600
-# The menu button that overrides/partials/keyboard-fixes.html puts in place of Material's label.
+# The menu button that docs/assets/javascripts/keyboard-fixes.js puts in place of Material's label.
 MENU_BUTTON = ".md-header button.guide-menu-button"
 
 # What the focused element shows. A control whose own box is empty (Material's palette
@@ -155,7 +155,7 @@ def desktop_runs(site, browser) -> list[DesktopRun]:
     header and menu are the same on every page)."""
     runs = []
     for n, url in enumerate(site.page_urls()):
-        context, off_origin = new_context(browser, site.origin, viewport=DESKTOP)
+        context, visit = open_context(browser, site.origin, viewport=DESKTOP)
         try:
             page = context.new_page()
             page.goto(url, wait_until="networkidle")
@@ -171,7 +171,7 @@ def desktop_runs(site, browser) -> list[DesktopRun]:
             runs.append(DesktopRun(url, skip_problems, after_skip, stops, links))
         finally:
             context.close()
-        assert not off_origin, off_origin
+        assert not visit.off_origin, visit.off_origin
     return runs
 
 

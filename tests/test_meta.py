@@ -8,6 +8,8 @@ compared with what the author wrote in the page's front matter, not with other o
 """
 from __future__ import annotations
 
+import datetime
+
 import json
 import struct
 from urllib.request import urlopen
@@ -15,8 +17,8 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 
-from page_sources import front_matter
-from sitekit import build, make_project, page
+from guide.pages import front_matter_of as front_matter
+from sitekit import FIXTURE_DESCRIPTION, FIXTURE_SITE_URL
 
 SOCIAL_IMAGE = "assets/images/social-card.png"
 MAX_IMAGE_BYTES = 40 * 1024
@@ -143,22 +145,14 @@ def test_robots_txt_names_the_sitemap_under_the_subpath(site):
         assert response.status == 200 and b"<urlset" in response.read()
 
 
-def test_tags_follow_site_url_and_escape_page_text(tmp_path):
+def test_tags_follow_site_url_and_escape_page_text(fixture_site):
     """A description with quotes, ampersands and "</script>" cannot break the tags or the
-    JSON-LD, and every address comes from site_url."""
-    text = page("Tom's test page")
-    description = "Tom's guide & more: </script><b>bold</b> is fine."
-    text = text.replace("description: A test page.", f"description: '{description.replace(chr(39), chr(39) * 2)}'")
-    project = make_project(tmp_path, {"index.md": page("Home"), "test-page.md": text})
-    site_dir = tmp_path / "site"
-    result = build(project, site_dir, "https://clinic.example.org/back/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    html = (site_dir / "test-page" / "index.html").read_text(encoding="utf-8")
+    JSON-LD, and every address comes from site_url (the fixture project's own)."""
+    html = fixture_site.html("test-page/")
     assert "</script><b>" not in html.split("application/ld+json", 1)[1].split("</script>", 1)[0]
-    head = head_of(site_dir / "test-page" / "index.html")
-    meta = {"title": "Tom's test page", "description": description, "audience": "patients",
-            "reviewed": __import__("datetime").date(2026, 11, 1)}
-    assert problems_of_page(head, "https://clinic.example.org/back/test-page/",
-                            "https://clinic.example.org/back/" + SOCIAL_IMAGE, meta) == []
-    robots = (site_dir / "robots.txt").read_text()
-    assert "Sitemap: https://clinic.example.org/back/sitemap.xml" in robots
+    head = head_of(fixture_site.dir / "test-page" / "index.html")
+    meta = {"title": "Tom's test page", "description": FIXTURE_DESCRIPTION, "audience": "patients",
+            "reviewed": datetime.date(2026, 11, 1)}
+    assert problems_of_page(head, FIXTURE_SITE_URL + "test-page/", FIXTURE_SITE_URL + SOCIAL_IMAGE, meta) == []
+    robots = (fixture_site.dir / "robots.txt").read_text()
+    assert f"Sitemap: {FIXTURE_SITE_URL}sitemap.xml" in robots

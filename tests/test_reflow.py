@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from settle import settle
+from harness.settle import settle
 
 SCREENS = {
     "320 px wide": {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1},

@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from page_sources import front_matter
+from guide.pages import front_matter_of as front_matter
 from searchkit import address_of, ask, open_search_page
 
 

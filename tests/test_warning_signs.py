@@ -20,9 +20,8 @@ from bs4 import BeautifulSoup
 
 from sitekit import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from guide import diagrams, markers, warning_signs  # noqa: E402
-from guide.problems import DATA, load_yaml  # noqa: E402
+from guide import diagrams, markers, warning_signs
+from guide.problems import DATA, load_yaml
 
 SIGNS = warning_signs.cached()
 

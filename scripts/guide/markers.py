@@ -27,6 +27,15 @@ class Marker:
     text: str  # the whole comment line
 
 
+# Pages that exist to show a marker's output: losing the marker would leave them empty.
+REQUIRED = {
+    "clinicians.md": "clinicians-pages",
+    "glossary.md": "glossary",
+    "references.md": "references",
+    "changes.md": "advice-changes",
+    "warning-signs.md": "sign-section",
+}
+
 # A handler turns a marker's arguments into Markdown, and reports what is wrong with them.
 Handler = Callable[[Marker], "tuple[str, list[str]]"]
 
@@ -45,12 +54,17 @@ def find(markdown: str, raw: str) -> list[Marker]:
 
 def expand(markdown: str, raw: str, where: str, handlers: dict[str, Handler],
            known_elsewhere: tuple[str, ...] = ()) -> tuple[str, list[Problem]]:
-    """Replace every marker handled here; report unknown markers and look-alikes.
+    """Replace every marker handled here; report unknown markers, look-alikes, and a page
+    of REQUIRED that has lost its marker (`where` is docs/PATH).
 
-    `known_elsewhere` names markers that another hook expands (the build's Sources list,
-    glossary and clinicians list), so they are not reported as unknown.
+    `known_elsewhere` names markers that another step expands, so they are not reported
+    as unknown.
     """
     problems: list[Problem] = []
+    needed = REQUIRED.get(where.removeprefix("docs/"))
+    if needed and not any(m["name"] == needed for m in MARKER.finditer(markdown)):
+        problems.append(Problem(where, None, f"the page has lost its `<!-- guide:{needed} -->` marker, so it shows nothing "
+                                             "of what it is for.", f"put `<!-- guide:{needed} ... -->` back on a line of its own."))
     names = sorted(set(handlers) | set(known_elsewhere))
     well_formed = {m.start() for m in MARKER.finditer(markdown)}
     for match in LOOKS_LIKE_MARKER.finditer(markdown):

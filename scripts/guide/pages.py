@@ -42,3 +42,9 @@ def front_matter(path: Path) -> dict:
 
 def all_pages(docs: Path = DOCS) -> list[Path]:
     return sorted(docs.rglob("*.md"))
+
+
+def front_matter_of(address: str, docs: Path = DOCS) -> dict:
+    """The front matter of the page at `address` ({} if there is no such page)."""
+    source = source_of(address, docs)
+    return front_matter(source) if source else {}

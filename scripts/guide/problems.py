@@ -7,6 +7,8 @@ Library functions return lists of Problem; the MkDocs hooks log them as warnings
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -31,6 +33,27 @@ class Problem:
     def __str__(self) -> str:
         place = f"{self.where}:{self.line}" if self.line else self.where
         return f"{place}: {self.what} Fix: {self.fix}"
+
+
+# MkDocs counts warnings from loggers under "mkdocs"; strict mode fails the build on any.
+log = logging.getLogger("mkdocs.hooks.guide")
+
+
+def report(problems: list[Problem]) -> None:
+    """Log each problem as a build warning."""
+    for problem in problems:
+        log.warning(str(problem))
+
+
+def cached(load, path: Path):
+    """`load(path)`, read again only when the file changes (`mkdocs serve` rebuilds).
+    For readers of a data file that do not report its problems (its own hook does)."""
+    return _cached(load, path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _cached(load, path: Path, _mtime: int):
+    return load(path)
 
 
 def today() -> dt.date:

@@ -11,12 +11,11 @@
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import DATA, Problem, load_yaml, relative
+from .problems import DATA, Problem, cached as problems_cached, load_yaml, relative
 
 PATH = DATA / "warning-signs.yml"
 ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -269,14 +268,8 @@ def load(path: Path = PATH, known_sources: set[str] | None = None) -> tuple[Warn
 
 
 def cached(path: Path = PATH) -> WarningSigns:
-    """The signs, read again only when the file changes (`mkdocs serve` rebuilds). The
-    build hook reports the file's problems; other readers just take what is usable."""
-    return _cached(path, path.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=4)
-def _cached(path: Path, _mtime: int) -> WarningSigns:
-    return load(path)[0]
+    """The signs, for readers that only need them; the build's hook reports the problems."""
+    return problems_cached(load, path)[0]
 
 
 # The markers that show signs, and what each writes (guide/markers.py dispatches them).

@@ -15,43 +15,33 @@ from __future__ import annotations
 
 import posixpath
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/: the guide library
+from mkdocs.utils import get_relative_url
 
-from mkdocs.utils import get_relative_url  # noqa: E402
-
-from guide import diagrams, warning_signs  # noqa: E402
-from guide.problems import Problem  # noqa: E402
-
-from _shared import log, src_label  # noqa: E402
+from _mkdocs import diagrams, raw, warning_signs, where
+from guide.problems import Problem, report
 
 anchors_to_check: list[tuple[str, int, str, str]] = []
 
 
-def report(problems: list[Problem]) -> None:
-    for problem in problems:
-        log.warning(str(problem))
-
-
-def rewrite_link(where, line, target, page, files) -> str:
+def rewrite_link(place, line, target, page, files) -> str:
     """The address a diagram link goes to from this page; problems are reported."""
     if re.match(r"^[a-z]+:", target):
         return target
     path, _, anchor = target.partition("#")
     if not path.endswith(".md"):
-        report([Problem(where, line, f'diagram link "{target}" is not a Markdown file path.',
+        report([Problem(place, line, f'diagram link "{target}" is not a Markdown file path.',
                         'link to the page file, e.g. `click box href "causes.md#disc-herniation"`.')])
         return target
     src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
     linked = files.get_file_from_path(src)
     if linked is None or not linked.is_documentation_page():
-        report([Problem(where, line, f'diagram link "{target}" points at {src}, which is not a page.',
+        report([Problem(place, line, f'diagram link "{target}" points at {src}, which is not a page.',
                         "fix the path; it is relative to this page's file, like a Markdown link.")])
         return target
     if anchor:
-        anchors_to_check.append((where, line, linked.url, anchor))
+        anchors_to_check.append((place, line, linked.url, anchor))
     if linked is page.file and anchor:
         return "#" + anchor  # a heading on this page: no reload, just a jump
     url = get_relative_url(linked.url, page.url) or "./"
@@ -63,22 +53,21 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    where = src_label(page)
-    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    raw_lines = raw.splitlines()
+    source = raw(page)
+    raw_lines = source.splitlines()
     signs = warning_signs.cached()
-    for first, last, match in diagrams.find(raw):
+    for first, last, match in diagrams.find(source):
         body = match["body"]
-        diagram, problems = diagrams.parse(body, first, where)
-        problems += diagrams.check(diagram, where, signs)
+        diagram, problems = diagrams.parse(body, first, where(page))
+        problems += diagrams.check(diagram, where(page), signs)
         following = next((l for l in raw_lines[last:] if l.strip()), "")
         if diagrams.TEXT_VERSION.match(following):
-            problems.append(Problem(where, last + 1 + raw_lines[last:].index(following),
+            problems.append(Problem(where(page), last + 1 + raw_lines[last:].index(following),
                                     "this diagram has a hand-written text version.",
                                     "delete it: the build writes the text version from the diagram, so the two always agree."))
         report(problems)
         new_body = "\n".join(
-            _rewrite_click(line, first + n, where, page, files) for n, line in enumerate(body.splitlines(), start=1)
+            _rewrite_click(line, first + n, where(page), page, files) for n, line in enumerate(body.splitlines(), start=1)
         ) + "\n"
         block = match.group(0).replace(body, new_body)
         text = diagrams.text_version_block(diagram, lambda target: target, indent=match["indent"])
@@ -86,18 +75,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _rewrite_click(line, at, where, page, files) -> str:
+def _rewrite_click(line, at, place, page, files) -> str:
     click = re.match(r'^(?P<lead>\s*click\s+\S+\s+href\s+")(?P<target>[^"]+)(?P<rest>".*)$', line)
     if not click:
         return line
-    return click["lead"] + rewrite_link(where, at, click["target"], page, files) + click["rest"]
+    return click["lead"] + rewrite_link(place, at, click["target"], page, files) + click["rest"]
 
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    for where, line, url, anchor in anchors_to_check:
+    for place, line, url, anchor in anchors_to_check:
         built = site / url / "index.html" if url.endswith("/") or not url else site / url
         text = built.read_text(encoding="utf-8") if built.is_file() else ""
         if f'id="{anchor}"' not in text:
-            report([Problem(where, line, f'diagram link to "{url}#{anchor}": that page has no heading with id "{anchor}".',
+            report([Problem(place, line, f'diagram link to "{url}#{anchor}": that page has no heading with id "{anchor}".',
                             "link to an id that exists (`## Heading {#id}` on that page), or drop the #part.")])

@@ -17,7 +17,10 @@ import gzip
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-GZIP_LEVEL = 6
+from .browser import open_context
+from .server import GZIP_LEVEL
+from .settle import DIAGRAMS_DRAWN
+
 KB = 1000
 
 # Budgets in gzipped bytes, for everything one page loads (see the README).
@@ -32,13 +35,6 @@ BUDGET_SEARCH_INDEX = 70 * KB
 # Mermaid's files, counted separately on diagram pages.
 MERMAID_PATH = "/vendor/mermaid-"
 SEARCH_INDEX_PATH = "search/search_index.json"
-
-# True once every diagram on the page has been drawn (diagrams.mjs marks it rendered).
-DIAGRAMS_DRAWN = (
-    "[...document.querySelectorAll('div.mermaid')]"
-    ".every(d => d.classList.contains('mermaid--rendered') && d.querySelector('svg'))"
-)
-
 
 @dataclass
 class Resource:
@@ -100,29 +96,12 @@ def gzip_size(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
 
 
-def new_context(browser, origin: str, **options):
-    """A fresh context that blocks (and lists) requests to any other host."""
-    context = browser.new_context(**options)
-    off_origin: list[str] = []
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(origin + "/") or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            off_origin.append(url)
-            route.abort()
-
-    context.route("**/*", route)
-    return context, off_origin
-
-
 def measure_page(browser, url: str, origin: str, *, then=None, **context_options) -> PageWeight:
     """Open `url` in a fresh context and weigh everything it loads.
 
     `then(page)`, if given, runs after the page has settled (e.g. opening search) and
     whatever that loads is counted too."""
-    context, off_origin = new_context(browser, origin, **context_options)
+    context, visit = open_context(browser, origin, **context_options)
     responses = []
     # Context-level, so requests from workers (Material's search worker) are included.
     context.on("response", lambda response: responses.append(response))
@@ -136,7 +115,7 @@ def measure_page(browser, url: str, origin: str, *, then=None, **context_options
         if then is not None:
             then(page)
             page.wait_for_load_state("networkidle")
-        weight = PageWeight(url=url, diagrams=diagrams, off_origin=list(off_origin))
+        weight = PageWeight(url=url, diagrams=diagrams, off_origin=list(visit.off_origin))
         for response in responses:
             if not response.url.startswith(origin + "/"):
                 continue

@@ -1,0 +1,24 @@
+"""Paper has no links: links that leave the guide are marked `data-print-href`, so
+print.css prints their address after the link text. Material rewrites the guide's own
+links to absolute addresses in the browser, so print.css cannot tell them apart by `href`
+alone."""
+from __future__ import annotations
+
+import html
+import re
+
+LINK = re.compile(r'<a\b(?P<attrs>[^>]*?\shref="(?P<href>https?://[^"]+)"[^>]*)>(?P<text>.*?)</a>', re.S)
+
+
+def mark_external_links(content: str, site_url: str) -> str:
+    """Add `data-print-href` to links that leave the guide, unless the link text is the
+    address already."""
+    def mark(match):
+        href = html.unescape(match["href"])
+        text = html.unescape(re.sub(r"<[^>]+>", "", match["text"])).strip()
+        if (site_url and href.startswith(site_url)) or text.rstrip("/") == href.rstrip("/") \
+                or "data-print-href" in match["attrs"]:
+            return match.group(0)
+        return f'<a{match["attrs"]} data-print-href>{match["text"]}</a>'
+
+    return LINK.sub(mark, content)
