@@ -26,30 +26,6 @@ QUERIES_FILE = Path(__file__).resolve().parent / "search_queries.yml"
 TOP = 3  # a query passes when a wanted page is among the first TOP results
 PASS_RATE = 0.9
 
-(() => {
-  const Original = window.Worker;
-  window.__search = { sent: 0, drawn: 0, last: null };
-  window.Worker = class extends Original {
-    constructor(...args) {
-      super(...args);
-      // Runs before Material's own listener; the timeout lets Material draw first.
-      this.addEventListener("message", event => {
-        if (event.data && event.data.type === 3) setTimeout(() => { window.__search.drawn++; }, 0);
-      });
-    }
-    postMessage(message, ...rest) {
-      // What the reader typed: the box's value when Material sends it (the guide's
-      // search-query.js may send fewer words than that).
-      if (message && message.type === 2) {
-        window.__search.sent++;
-        window.__search.last = (document.querySelector(".md-search__input") || {}).value;
-      }
-      return super.postMessage(message, ...rest);
-    }
-  };
-})();
-"""
-
 
 @dataclass
 class Result:
