@@ -110,16 +110,7 @@ def ask(page, words: str, base_url: str, *, delay: int = 15) -> list[Result]:
 
 
 def read_results(page, base_url: str) -> list[Result]:
-    raw = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(item => {
-        const links = [...item.querySelectorAll('a.md-search-result__link')];
-        const head = links[0];
-        return {
-          href: head ? head.href : '',
-          title: head ? (head.querySelector('h1, h2') || head).textContent.trim() : '',
-          sections: links.slice(1).map(a => (a.querySelector('h2') || a).textContent.trim()),
-          text: item.innerText,
-        };
-    })""")
+    raw = page.evaluate(probe("search_results"))
     return [Result(address_of(r["href"], base_url), r["title"], r["sections"], r["text"]) for r in raw]
 
 
