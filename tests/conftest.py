@@ -18,6 +18,7 @@ import pytest
 
 from harness.browser import CHROMIUM_ARGS, chromium_path, open_context, watch
 from harness.server import ROOT, BuiltSite, build, free_port, serving, SUBPATH
+from crawl import PageVisit, crawl
 from sitekit import FixtureSite
 
 
@@ -61,6 +62,13 @@ def browser():
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def crawled(browser, site) -> list[PageVisit]:
+    """Every page and the 404 page visited once (tests/crawl.py): what the page-load,
+    image, heading, axe (light palette) and keyboard checks read."""
+    return crawl(browser, site)
 
 
 @pytest.fixture

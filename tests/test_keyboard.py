@@ -14,57 +14,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from harness.browser import open_context, probe
+from crawl import DESKTOP, FOCUS_STATE, ring_problem, tab_through
+from harness.browser import probe
 from harness.settle import settle, wait_for_stillness
 
-DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 640}
-MAX_STOPS = 600
 # The menu button that docs/assets/javascripts/keyboard-fixes.js puts in place of Material's label.
 MENU_BUTTON = ".md-header button.guide-menu-button"
-
-# What the focused element shows. A control whose own box is empty (Material's palette
-# switch is a 0x0 radio button) shows its focus ring on its visible <label>.
-FOCUS_STATE = probe("focus_state")
-
-
-# No transition running on the focused element or anything around it.
-FOCUSED_STILL = probe("focused_still")
-
-
-def ring_problem(state: dict) -> str | None:
-    if not state["onScreen"]:
-        return "is off screen or has no size"
-    if not state["visible"]:
-        return "is invisible (hidden or transparent)"
-    if not state["ring"]:
-        return "shows no focus ring (outline of 2px or more, or a box-shadow)"
-    return None
-
-
-def tab_through(page, *, limit: int = MAX_STOPS) -> list[dict]:
-    """Press Tab until focus comes round again; the state of each stop.
-
-    A stop that looks wrong is looked at again once transitions end (Material fades
-    permalinks in on focus), and again a moment later (Material opens and closes search,
-    and moves the page under it, after a short delay)."""
-    stops, seen = [], set()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        state = page.evaluate(FOCUS_STATE)
-        if state is None or state["key"] in seen:
-            break
-        if ring_problem(state):
-            page.wait_for_function(FOCUSED_STILL, timeout=5000)
-            state = page.evaluate(FOCUS_STATE)
-        if ring_problem(state):
-            page.wait_for_timeout(500)
-            wait_for_stillness(page)
-            state = page.evaluate(FOCUS_STATE)
-        seen.add(state["key"])
-        stops.append(state)
-    return stops
-
 
 def open_page(visit_page, url, **options):
     page, _ = visit_page(url, **options)
@@ -72,76 +28,16 @@ def open_page(visit_page, url, **options):
     return page
 
 
-SKIP_LINK = probe("skip_link")
-ON_TITLE = probe("on_title")
-
-
-def follow_skip_link(page, url) -> list[str]:
-    """From the top of a fresh page: Tab, Enter; what is wrong with where focus went."""
-    page.keyboard.press("Tab")
-    first = page.evaluate(SKIP_LINK)
-    if not first["skip"] or first["text"] != "Skip to content":
-        return [f"{url}: the first Tab stop is {first['what']}, not the 'Skip to content' link"]
-    problems = []
-    state = page.evaluate(FOCUS_STATE)
-    if ring_problem(state):
-        page.wait_for_function(FOCUSED_STILL, timeout=5000)  # Material slides the link in
-        state = page.evaluate(FOCUS_STATE)
-    if ring_problem(state):
-        problems.append(f"{url}: the skip link {ring_problem(state)}")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(300)  # Material would swap the page in now if it had taken the click
-    focused = page.evaluate(ON_TITLE, first["href"])
-    if not focused["title"] or not focused["linkTarget"]:
-        problems.append(f"{url}: the skip link ({first['href']}) put focus on {focused['what']}, not the page title")
-    return problems
-
-
-@dataclass
-class DesktopRun:
-    url: str
-    skip_problems: list[str]
-    after_skip: dict | None  # the first Tab stop after the skip link
-    stops: list[dict]  # Tab stops after the page title (all of them on the first page)
-    diagram_links: int
-
-
-@pytest.fixture(scope="module")
-def desktop_runs(site, browser) -> list[DesktopRun]:
-    """Every page at 1280 px, opened once: the skip link followed, then Tab pressed through
-    the rest of the page. The first page is also tabbed through from the very top (the
-    header and menu are the same on every page)."""
-    runs = []
-    for n, url in enumerate(site.page_urls()):
-        context, visit = open_context(browser, site.origin, viewport=DESKTOP)
-        try:
-            page = context.new_page()
-            page.goto(url, wait_until="networkidle")
-            settle(page)
-            links = page.eval_on_selector_all("div.mermaid svg a", "as => as.length")
-            skip_problems = follow_skip_link(page, url)
-            stops = tab_through(page) if not skip_problems else []
-            after_skip = stops[0] if stops else None
-            if n == 0:
-                page.goto(url, wait_until="networkidle")
-                settle(page)
-                stops = tab_through(page)
-            runs.append(DesktopRun(url, skip_problems, after_skip, stops, links))
-        finally:
-            context.close()
-        assert not visit.off_origin, visit.off_origin
-    return runs
-
-
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_title(desktop_runs):
-    problems = [p for run in desktop_runs for p in run.skip_problems]
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_title(crawled):
+    crawled = [run for run in crawled if run.status == 200]  # the 404 page has no sections to skip to
+    problems = [p for run in crawled for p in run.skip_problems]
     problems += [f"{run.url}: after the skip link, Tab goes to "
                  f"{run.after_skip['what'] if run.after_skip else 'nowhere'}, not into the page"
-                 for run in desktop_runs if not run.skip_problems and not (run.after_skip or {}).get("inContent")]
+                 for run in crawled if not run.skip_problems and not (run.after_skip or {}).get("inContent")]
     assert not problems, "\n".join(problems)
 
 
-def test_every_tab_stop_shows_a_focus_ring(site, visit_page, desktop_runs):
+def test_every_tab_stop_shows_a_focus_ring(site, visit_page, crawled):
     problems = []
 
     def check(label, stops):
@@ -151,8 +47,9 @@ def test_every_tab_stop_shows_a_focus_ring(site, visit_page, desktop_runs):
             if problem:
                 problems.append(f"{label}, Tab stop {n}: {stop['what']} {problem}")
 
-    for run in desktop_runs:
-        check(f"{run.url} (1280 px wide)", run.stops)
+    for run in crawled:
+        if run.status == 200:
+            check(f"{run.url} (1280 px wide)", run.stops)
     # On a phone: the home page, and a page inside a menu section (whose sub-menu is then
     # open in the menu), with the menu shut and open.
     in_section = next(u for u in site.page_urls() if u.removeprefix(site.base_url).count("/") == 2)
@@ -243,8 +140,8 @@ def test_menu_button_works_from_the_keyboard_on_a_phone(site, visit_page):
     assert button.get_attribute("aria-expanded") == "false"
 
 
-def test_tab_reaches_every_link_in_every_diagram(desktop_runs):
-    with_diagram_links = [run for run in desktop_runs if run.diagram_links]
+def test_tab_reaches_every_link_in_every_diagram(crawled):
+    with_diagram_links = [run for run in crawled if run.diagram_links]
     assert with_diagram_links, "no diagram has a link (click ... href); nothing was checked"
     problems = []
     for run in with_diagram_links:

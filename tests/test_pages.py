@@ -3,23 +3,19 @@ console error, no failed request and no request to any other host (diagrams incl
 each is scrolled to and drawn, as a reader reaching it would see it)."""
 from __future__ import annotations
 
-from harness.settle import draw_diagrams
 
-
-def test_every_page_loads_cleanly(site, visit_page):
+def test_every_page_loads_cleanly(site, crawled):
+    """From the shared visit of every page (tests/crawl.py), diagrams drawn."""
     urls = site.page_urls()
     assert len(urls) >= 3, f"the sitemap lists only {urls}"
+    assert {v.url for v in crawled} >= set(urls), "the shared visit missed pages"
     report = []
-    for url in urls:
-        assert url.startswith(site.base_url), f"sitemap address {url} is outside {site.base_url}"
-        page, visit = visit_page(url)
-        if page.locator("div.mermaid").count():
-            draw_diagrams(page)
-        report += [f"{url}: {p}" for p in visit.problems()]
-        report += [f"{url}: sets cookie {c['name']}" for c in page.context.cookies()]
-        loaded = [r.url for r in visit.responses]
-        assert any(u.endswith(".css") for u in loaded), f"{url} loaded no stylesheet"
-        page.close()
+    for visit in crawled:
+        assert visit.url.startswith(site.base_url), f"address {visit.url} is outside {site.base_url}"
+        report += [f"{visit.url}: {p}" for p in visit.problems]
+        report += [f"{visit.url}: sets cookie {name}" for name in visit.cookies]
+        if not visit.stylesheets:
+            report.append(f"{visit.url}: loaded no stylesheet")
     assert not report, "pages with problems:\n" + "\n".join(report)
 
 

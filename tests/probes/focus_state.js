@@ -14,7 +14,7 @@
   let opacity = 1;
   for (let n = shown; n && n.nodeType === 1; n = n.parentElement) opacity *= +getComputedStyle(n).opacity;
   // Colours in a computed value, and whether any of them can be seen (alpha above 0).
-  const seen = value => (value.match(/rgba?\\([^)]+\\)/g) || []).some(c => {
+  const seen = value => (value.match(/rgba?\([^)]+\)/g) || []).some(c => {
     const p = c.slice(c.indexOf('(') + 1, -1).split(',').map(Number);
     return p.length < 4 || p[3] > 0;
   });

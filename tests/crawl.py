@@ -1,0 +1,217 @@
+"""One visit to every page of the built site (and the 404 page), shared by the checks that
+read a page as a reader first meets it, so the suite opens each page once for all of them
+instead of once per check.
+
+Each page is opened in a fresh browser context (no cache, no storage, other hosts blocked
+and recorded) at 1280 x 800 in the light palette, every diagram is scrolled to and drawn
+(harness.settle), and then, in this order:
+- the keyboard, first, from a page nothing else has touched: "Skip to content" followed,
+  then Tab pressed through the rest of the page (tests/test_keyboard.py); on the first page
+  also from the very top, header and menu included;
+- what happened while it loaded: console errors, failed requests, requests to other hosts,
+  cookies, stylesheets (tests/test_pages.py);
+- images, diagram names, language and headings (tests/test_accessibility.py);
+- axe-core in the light palette (tests/test_accessibility.py; the dark palette is a visit
+  of its own).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harness.browser import open_context, probe, watch
+from harness.settle import settle, wait_for_stillness
+
+VENDOR = Path(__file__).resolve().parent / "vendor"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+DESKTOP = {"width": 1280, "height": 800}
+MAX_STOPS = 600
+
+FOCUS_STATE = probe("focus_state")
+FOCUSED_STILL = probe("focused_still")
+SKIP_LINK = probe("skip_link")
+ON_TITLE = probe("on_title")
+DIAGRAM_NAMES = probe("diagram_names")
+HEADINGS = probe("headings")
+
+
+# ---- axe-core ----------------------------------------------------------------------------------
+
+def axe_script() -> Path:
+    """The vendored axe-core, after checking it is the file VENDOR.json recorded."""
+    folders = sorted(VENDOR.glob("axe-core-*"))
+    assert len(folders) == 1, f"expected one tests/vendor/axe-core-VERSION folder, found {folders}"
+    record = json.loads((folders[0] / "VENDOR.json").read_text(encoding="utf-8"))
+    script = folders[0] / "axe.min.js"
+    actual = hashlib.sha256(script.read_bytes()).hexdigest()
+    assert actual == record["files_sha256"]["axe.min.js"], (
+        f"{script} differs from the copy recorded in VENDOR.json; re-vendor it with "
+        f"./scripts/update-axe {record['version']}"
+    )
+    return script
+
+
+def run_axe(page) -> dict:
+    page.add_script_tag(path=str(axe_script()))
+    return page.evaluate(RUN_AXE, WCAG_TAGS)
+
+
+def describe(result: dict, where: str) -> list[str]:
+    """One line per failing element: page and palette, rule, impact, element, what to do."""
+    lines = []
+    for rule in result["violations"]:
+        for node in rule["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"{where}: {rule['id']} ({rule['impact']}) at `{target}`: {rule['help']}. {summary}")
+    return lines
+
+
+# ---- images in the accessibility tree -------------------------------------------------------------
+
+def unnamed_images(page) -> list[str]:
+    """Images in Chromium's accessibility tree that have no name (what a screen reader
+    would announce as just "image"), each shown as the start of its HTML."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        found = []
+        for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
+            role = node.get("role", {}).get("value")
+            if node.get("ignored") or role not in ("image", "img", "graphics-document", "SvgRoot"):
+                continue
+            if (node.get("name", {}).get("value") or "").strip():
+                continue
+            obj = cdp.send("DOM.resolveNode", {"backendNodeId": node["backendDOMNodeId"]})["object"]
+            html = cdp.send("Runtime.callFunctionOn", {
+                "objectId": obj["objectId"], "returnByValue": True,
+                "functionDeclaration": "function () { return (this.parentElement || this).outerHTML.slice(0, 160); }",
+            })["result"]["value"]
+            found.append(f"{role}: {html}")
+        return found
+    finally:
+        cdp.detach()
+
+
+# ---- the keyboard --------------------------------------------------------------------------------
+
+def ring_problem(state: dict) -> str | None:
+    if not state["onScreen"]:
+        return "is off screen or has no size"
+    if not state["visible"]:
+        return "is invisible (hidden or transparent)"
+    if not state["ring"]:
+        return "shows no focus ring (outline of 2px or more, or a box-shadow)"
+    return None
+
+
+def tab_through(page, *, limit: int = MAX_STOPS) -> list[dict]:
+    """Press Tab until focus comes round again; the state of each stop.
+
+    A stop that looks wrong is looked at again once transitions end (Material fades
+    permalinks in on focus), and again a moment later (Material opens and closes search,
+    and moves the page under it, after a short delay)."""
+    stops, seen = [], set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None or state["key"] in seen:
+            break
+        if ring_problem(state):
+            page.wait_for_function(FOCUSED_STILL, timeout=5000)
+            state = page.evaluate(FOCUS_STATE)
+        if ring_problem(state):
+            page.wait_for_timeout(500)
+            wait_for_stillness(page)
+            state = page.evaluate(FOCUS_STATE)
+        seen.add(state["key"])
+        stops.append(state)
+    return stops
+
+
+def follow_skip_link(page, url) -> list[str]:
+    """From the top of a fresh page: Tab, Enter; what is wrong with where focus went."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(SKIP_LINK)
+    if not first["skip"] or first["text"] != "Skip to content":
+        return [f"{url}: the first Tab stop is {first['what']}, not the 'Skip to content' link"]
+    problems = []
+    state = page.evaluate(FOCUS_STATE)
+    if ring_problem(state):
+        page.wait_for_function(FOCUSED_STILL, timeout=5000)  # Material slides the link in
+        state = page.evaluate(FOCUS_STATE)
+    if ring_problem(state):
+        problems.append(f"{url}: the skip link {ring_problem(state)}")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # Material would swap the page in now if it had taken the click
+    focused = page.evaluate(ON_TITLE, first["href"])
+    if not focused["title"] or not focused["linkTarget"]:
+        problems.append(f"{url}: the skip link ({first['href']}) put focus on {focused['what']}, not the page title")
+    return problems
+
+
+# ---- the crawl ------------------------------------------------------------------------------------
+
+@dataclass
+class PageVisit:
+    url: str
+    status: int
+    problems: list[str] = field(default_factory=list)  # console errors, failed requests, other hosts
+    cookies: list[str] = field(default_factory=list)
+    stylesheets: int = 0
+    img_without_alt: list[str] = field(default_factory=list)
+    unnamed_images: list[str] = field(default_factory=list)
+    diagrams: list[dict] = field(default_factory=list)  # each drawn diagram's role and name
+    lang: str = ""
+    headings: list[dict] = field(default_factory=list)
+    axe: list[str] = field(default_factory=list)  # light palette, one line per failing element
+    skip_problems: list[str] = field(default_factory=list)
+    after_skip: dict | None = None  # the first Tab stop after the skip link
+    stops: list[dict] = field(default_factory=list)  # Tab stops after the page title
+    diagram_links: int = 0
+
+
+def pages_to_visit(site) -> list[tuple[str, int]]:
+    """Every page in the sitemap, and the 404 page a mistyped address shows."""
+    return [(url, 200) for url in site.page_urls()] + [(site.base_url + "no-such-page/", 404)]
+
+
+def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> PageVisit:
+    """One page, as the module docstring says. With `from_top`, the Tab stops recorded are
+    those of the whole page from the very top (header and menu included), not just those
+    after the page title: the header and menu are the same on every page."""
+    context, seen = open_context(browser, site.origin, viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        watch(page, seen, {url: status} if status != 200 else None)
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.status == status, f"{url} answered {response and response.status}"
+        settle(page)
+        found = PageVisit(url, status)
+        if status == 200:  # the 404 page has no skip link: it has no sections to skip to
+            found.skip_problems = follow_skip_link(page, url)
+            found.stops = tab_through(page) if not found.skip_problems else []
+            found.after_skip = found.stops[0] if found.stops else None
+            if from_top and not found.skip_problems:
+                page.goto(url, wait_until="networkidle")
+                settle(page)
+                found.stops = tab_through(page)
+        found.cookies = [c["name"] for c in context.cookies()]
+        found.stylesheets = sum(1 for r in seen.responses if r.request.resource_type == "stylesheet")
+        found.img_without_alt = page.eval_on_selector_all("img:not([alt])", "els => els.map(e => e.outerHTML.slice(0, 160))")
+        found.unnamed_images = unnamed_images(page)
+        found.diagrams = page.eval_on_selector_all("div.mermaid > svg", DIAGRAM_NAMES)
+        found.diagram_links = page.eval_on_selector_all("div.mermaid svg a", "as => as.length")
+        found.lang = page.evaluate("document.documentElement.lang")
+        found.headings = page.evaluate(HEADINGS)
+        found.axe = describe(run_axe(page), f"{url} (light palette)")
+        found.problems = seen.problems()
+        return found
+    finally:
+        context.close()
+
+
+def crawl(browser, site) -> list[PageVisit]:
+    return [visit(browser, site, url, status, from_top=(n == 0)) for n, (url, status) in enumerate(pages_to_visit(site))]
