@@ -4,14 +4,17 @@ builds, so an urgent correction can always be published, but it says so to reade
 the build output lists it."""
 from __future__ import annotations
 
-from _mkdocs import front_matter, problems, raw, where
+from _mkdocs import front_matter, generated, pages, problems, raw, where
 
 
 def on_page_markdown(markdown, page, config, files):
     meta, found = front_matter.read(raw(page), where(page))
     if meta is not None:
-        dates, more = front_matter.check(meta, where(page))
+        dates, more = front_matter.check(meta, where(page), extra_fields=front_matter.MADE_BY_THE_BUILD
+                                         if generated(page) else ())
         found += more
+        if not generated(page):  # a summary's points are its page's, checked there
+            found += front_matter.check_key_points(meta, where(page), pages.in_short(raw(page)))
         shown = front_matter.review_dates(dates)
         page.meta.update(shown)
         if shown.get("review_overdue"):
