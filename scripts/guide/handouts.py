@@ -34,6 +34,11 @@ CARD = "warning-signs/card.md"
 CARD_OF = "warning-signs.md"
 # How many identical cards one printed sheet holds (print.css lays them out 2 by 2).
 CARDS_PER_SHEET = 4
+# The most sides each kind of page may print on, on A4 and on US Letter: a whole page, the
+# For clinicians page (a compact reference), a summary, the card sheet. tests/test_print.py
+# checks every page; scripts/benchmark.py prints the counts.
+MOST_SHEETS = {"page": 6, "clinicians": 3, "summary": 1, "card": 1}
+CLINICIANS = "/clinicians/"
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,19 @@ def summary_source(source: str) -> str:
     summaries/medicines.md for treatment/medicines.md, summaries/home.md for index.md."""
     name = address_of(source).strip("/").split("/")[-1] or "home"
     return f"{SUMMARIES}/{name}.md"
+
+
+def most_sheets(address: str, meta: dict) -> int:
+    """The most sides the page at `address` ("/clinicians/") may print on; `meta` is its
+    front matter (guide/pages.py `front_matter_of`)."""
+    kind = meta.get("handout") or ("clinicians" if address == CLINICIANS else "page")
+    return MOST_SHEETS.get(kind, MOST_SHEETS["page"])
+
+
+def printed_address(address: str, meta: dict) -> str:
+    """The address (relative to the site root) that a page's printout gives and its QR code
+    holds: its own, or for a summary or the card, the page it is made from."""
+    return address_of(meta["handout_of"]) if meta.get("handout_of") else address
 
 
 def printables(source: str) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from _mkdocs import front_matter, generated, handouts, pages, problems, raw, warning_signs
+from _mkdocs import front_matter, generated, handouts, problems, raw, warning_signs
 
 
 def on_files(files, config):
@@ -43,9 +43,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    of = page.meta.get("handout_of")
-    url = pages.address_of(of).lstrip("/") if of else page.url
-    address = handouts.full_address(config.site_url, url)
+    address = handouts.full_address(config.site_url, handouts.printed_address(page.url, page.meta).lstrip("/"))
     page.meta["handout_address"] = address
     page.meta["handout_qr"] = handouts.qr_svg(address)
     return context
