@@ -36,6 +36,9 @@ def field_line(key: str) -> int:
     return list(FRONT_FIELDS).index(key) + 2
 
 
+EXTRA = len(FRONT_FIELDS) + 2  # the line of the first field front() adds to FRONT_FIELDS
+
+
 def diagram(body: str, text_version: str | None = None) -> str:
     after = f'\n??? info "Text version of this diagram"\n    {text_version}\n' if text_version else ""
     return page("Diagram page", f"```mermaid\n{body}\n```\n{after}")
@@ -68,6 +71,20 @@ PAGE_CASES = {
     "broken YAML": ("---\ntitle: A: B: C\n---\n\nText.\n", ["docs/PAGE.md:2", "not valid YAML"]),
     "no front matter": ("Just text.\n", ["docs/PAGE.md:1", "no front matter", "title: ..."]),
     "unknown source key": (front(sources="[NOPE2020]"), ["docs/PAGE.md", "`NOPE2020` is not in data/references.yml"]),
+    # Lay words (also_called, also_spelled) go after the required fields: line EXTRA on.
+    "lay words not a list": (
+        front(also_called="physiotherapy"),
+        [f"docs/PAGE.md:{EXTRA}", "`also_called` must be a list", "Fix: write it in square brackets"]),
+    "lay word with markup": (
+        front(also_called="[physical therapy, '<b>PT</b>']"),
+        [f"docs/PAGE.md:{EXTRA}", "'<b>PT</b>', which is not a plain word or phrase", "Fix: use only letters"]),
+    "misspelling of more than one word": (
+        front(also_spelled="[cauda equinia]"),
+        [f"docs/PAGE.md:{EXTRA}", "list only the misspelled word", "Fix: write `equinia`"]),
+    "lay word with two homes": (
+        front(also_called="[rehab]", also_spelled="[Rehab]"),
+        [f"docs/PAGE.md:{EXTRA + 1}", "'Rehab' is already listed in docs/PAGE.md `also_called`",
+         "give each lay word one home"]),
     "broken link": (page("Home", "See [this](nowhere.md)."), ["'PAGE.md'", "nowhere.md", "not found"]),
     "broken anchor": (page("Home", "See [this](other.md#nope)."), ["'PAGE.md'", "other.md#nope", "anchor '#nope'"]),
     "a title written as a heading": (

@@ -10,29 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import open_context
+from harness.browser import open_context, probe
 from harness.settle import settle
 
 PHONE = {"width": 412, "height": 823}
 FONT_FILE = (".woff2", ".woff", ".ttf", ".otf", ".eot")
 
-FONT_FACES = """() => {
-  const rules = [];
-  for (const sheet of document.styleSheets) {
-    let list;
-    try { list = sheet.cssRules; } catch (e) { rules.push('unreadable sheet ' + sheet.href); continue; }
-    for (const rule of list) if (rule instanceof CSSFontFaceRule) rules.push((sheet.href || 'inline') + ': ' + rule.cssText.slice(0, 120));
-  }
-  return {rules, faces: document.fonts.size};
-}"""
+FONT_FACES = probe("font_faces")
 
-SHIFTS = """window.__guideShifts = [];
-new PerformanceObserver(list => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__guideShifts.push({
-    value: e.value,
-    moved: e.sources.map(s => s.node ? (s.node.className || s.node.nodeName) : '?').join(', '),
-  });
-}).observe({type: 'layout-shift', buffered: true});"""
+SHIFTS = probe("shifts")
 
 
 @pytest.fixture(scope="module")
@@ -100,13 +86,7 @@ def test_text_is_painted_before_the_scripts_arrive(site, visit_page):
             "performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')", timeout=15000)
         page.wait_for_selector(".md-content h1", state="visible", timeout=15000)
         assert held, "no script request was held back; the check proves nothing"
-        shown = page.evaluate("""() => {
-            const ok = e => e && e.checkVisibility({visibilityProperty: true, opacityProperty: true})
-                && getComputedStyle(e).color !== 'rgba(0, 0, 0, 0)' && e.getBoundingClientRect().height > 0;
-            return {title: ok(document.querySelector('.md-content h1')),
-                    text: ok(document.querySelector('.md-content h1 ~ p, .md-content h1 ~ * p')),
-                    scriptsDone: !!window.document$};
-        }""")
+        shown = page.evaluate(probe("text_painted"))
         assert not shown["scriptsDone"], "Material's script ran although it was held back"
         assert shown["title"] and shown["text"], f"{url}: text not painted before the scripts: {shown}"
     finally:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from harness.browser import open_context
+from harness.browser import open_context, probe
 from harness.settle import settle, wait_for_stillness
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -25,51 +25,11 @@ MENU_BUTTON = ".md-header button.guide-menu-button"
 
 # What the focused element shows. A control whose own box is empty (Material's palette
 # switch is a 0x0 radio button) shows its focus ring on its visible <label>.
-FOCUS_STATE = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
-  const rendered = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  let shown = el;
-  if (!rendered(el)) {
-    // Material draws the ring of its 0x0 palette radio on the label right after it.
-    const labels = [el.nextElementSibling, ...(el.labels || [])].filter(e => e && e.tagName === 'LABEL');
-    shown = labels.find(rendered) || el;
-  }
-  const style = getComputedStyle(shown);
-  const r = shown.getBoundingClientRect();
-  let opacity = 1;
-  for (let n = shown; n && n.nodeType === 1; n = n.parentElement) opacity *= +getComputedStyle(n).opacity;
-  // Colours in a computed value, and whether any of them can be seen (alpha above 0).
-  const seen = value => (value.match(/rgba?\\([^)]+\\)/g) || []).some(c => {
-    const p = c.slice(c.indexOf('(') + 1, -1).split(',').map(Number);
-    return p.length < 4 || p[3] > 0;
-  });
-  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && seen(style.outlineColor))
-               || (style.boxShadow !== 'none' && seen(style.boxShadow));
-  const cls = typeof el.className === 'string' ? el.className : (el.className.baseVal || '');
-  // Each element gets a number the first time it has focus; seeing one again means
-  // focus has gone all the way round.
-  window.__tabStops = window.__tabStops || new WeakMap();
-  if (!window.__tabStops.has(el)) window.__tabStops.set(el, (window.__tabCount = (window.__tabCount || 0) + 1));
-  return {
-    key: String(window.__tabStops.get(el)),
-    what: `<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}${cls ? ' class="' + cls + '"' : ''}> `
-          + JSON.stringify((el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 50)),
-    svgLink: el instanceof SVGElement && el.tagName.toLowerCase() === 'a',
-    inContent: !!el.closest('.md-content'),
-    onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
-    visible: style.visibility === 'visible' && opacity > 0.01,
-    ring,
-  };
-}"""
+FOCUS_STATE = probe("focus_state")
 
 
 # No transition running on the focused element or anything around it.
-FOCUSED_STILL = """() => {
-  const el = document.activeElement;
-  return !document.getAnimations().some(a => a.playState === 'running' && a.effect && a.effect.target
-    && (a.effect.target.contains(el) || (el.nextElementSibling && a.effect.target === el.nextElementSibling)));
-}"""
+FOCUSED_STILL = probe("focused_still")
 
 
 def ring_problem(state: dict) -> str | None:
@@ -112,10 +72,8 @@ def open_page(visit_page, url, **options):
     return page
 
 
-SKIP_LINK = """() => { const a = document.activeElement;
-    return {skip: a.matches('a.md-skip'), text: a.textContent.trim(), href: a.hash, what: a.outerHTML.slice(0, 100)}; }"""
-ON_TITLE = """href => { const a = document.activeElement, h1 = document.querySelector('.md-content h1');
-    return {title: a === h1, linkTarget: !!h1 && '#' + h1.id === href, what: a.outerHTML.slice(0, 100)}; }"""
+SKIP_LINK = probe("skip_link")
+ON_TITLE = probe("on_title")
 
 
 def follow_skip_link(page, url) -> list[str]:
@@ -213,13 +171,7 @@ def test_every_tab_stop_shows_a_focus_ring(site, visit_page, desktop_runs):
 def test_focus_ring_check_reports_an_invisible_stop(site, visit_page):
     """Guards the test above: a focusable element with no ring, or out of sight, is reported."""
     page = open_page(visit_page, site.base_url, viewport=DESKTOP)
-    page.evaluate("""() => {
-        const style = document.createElement('style');
-        style.textContent = '#bare:focus, #bare:focus-visible { outline: none !important; box-shadow: none !important; }';
-        document.head.append(style);
-        const inner = document.querySelector('.md-content__inner');
-        inner.insertAdjacentHTML('afterbegin', '<a id="bare" href="#x">bare</a><a id="away" href="#y" style="position:absolute; left:-9999px">away</a>');
-    }""")
+    page.evaluate(probe("unfocusable_links"))
     page.focus("#bare")
     assert "no focus ring" in (ring_problem(page.evaluate(FOCUS_STATE)) or "")
     page.focus("#away")

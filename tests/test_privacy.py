@@ -9,19 +9,15 @@ pattern or an event name cannot silence the promise.
 """
 from __future__ import annotations
 
-INJECT = """() => {
-    const img = document.createElement('img');
-    img.src = 'https://tracker.example.org/pixel.png';
-    document.body.append(img);
-    console.error('guard: a console error');
-    return fetch('this-file-does-not-exist.json').then(() => true, () => true);
-}"""
+from harness.browser import probe
+
+PROBLEMS_TO_CATCH = probe("problems_to_catch")
 
 
 def test_a_request_to_another_host_a_console_error_and_a_failed_request_are_caught(site, visit_page):
     page, visit = visit_page(site.base_url)
     assert not visit.problems(), f"the home page is not clean to begin with: {visit.problems()}"
-    page.evaluate(INJECT)
+    page.evaluate(PROBLEMS_TO_CATCH)
     page.wait_for_load_state("networkidle")
     problems = visit.problems()
     assert "request to another host: https://tracker.example.org/pixel.png" in problems, problems

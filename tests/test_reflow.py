@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from harness.browser import probe
+
 from harness.settle import settle
 
 SCREENS = {
@@ -21,42 +23,9 @@ SCREENS = {
 
 # Everything that sticks out past the right edge of the screen and is not inside a box
 # that scrolls (or clips) sideways and itself fits on the screen.
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  const describe = e => {
-    const cls = typeof e.className === 'string' ? e.className : (e.className.baseVal || '');
-    return `<${e.tagName.toLowerCase()}${cls ? ' class="' + cls + '"' : ''}> ${(e.textContent || '').trim().slice(0, 40)}`;
-  };
-  const containedBy = e => {
-    for (let n = e.parentElement; n && n !== document.body; n = n.parentElement) {
-      const x = getComputedStyle(n).overflowX;
-      if ((x === 'auto' || x === 'scroll' || x === 'hidden' || x === 'clip')
-          && n.getBoundingClientRect().right <= width + 1) return n;
-    }
-    return null;
-  };
-  const out = [];
-  for (const e of document.body.querySelectorAll('*')) {
-    const r = e.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
-    if (!e.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
-    if (!containedBy(e)) out.push(describe(e) + ` ends at ${Math.round(r.right)} px`);
-  }
-  return {scrollWidth: document.documentElement.scrollWidth, width, out: [...new Set(out)].slice(0, 8)};
-}"""
+OVERFLOW = probe("overflow")
 
-TABLES = """() => [...document.querySelectorAll('.md-typeset table')].map(t => {
-  const wrap = t.closest('.md-typeset__scrollwrap');
-  if (!wrap) return {wrapped: false, head: t.rows[0]?.textContent.trim().slice(0, 40)};
-  const style = getComputedStyle(wrap);
-  return {
-    wrapped: true,
-    head: t.rows[0]?.textContent.trim().slice(0, 40),
-    scrolls: style.overflowX === 'auto' || style.overflowX === 'scroll',
-    overflowing: wrap.scrollWidth > wrap.clientWidth + 1,
-    cue: style.backgroundImage.includes('gradient') && style.backgroundAttachment.includes('local'),
-  };
-})"""
+TABLES = probe("tables")
 
 
 @pytest.mark.parametrize("screen", SCREENS)

@@ -59,9 +59,13 @@ def tooltips(terms: list[dict]) -> dict[str, str]:
 
 
 def html(terms: list[dict]) -> str:
+    """The glossary page's list. Each definition is in its own <p>: Material's search
+    shows the paragraphs that match (the term and its meaning). Without one the whole
+    list was a single paragraph to search, and a result for one word showed the glossary
+    from A to Z."""
     rows = []
     for entry in sorted(terms, key=lambda e: e["term"].lower()):
         term = entry["term"]
         rows.append(f'<dt id="{slug(term)}">{html_lib.escape(term[:1].upper() + term[1:])}</dt>\n'
-                    f"<dd>{html_lib.escape(entry['definition'])}</dd>")
+                    f"<dd><p>{html_lib.escape(entry['definition'])}</p></dd>")
     return '<dl class="glossary">\n' + "\n".join(rows) + "\n</dl>"

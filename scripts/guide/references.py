@@ -106,13 +106,16 @@ def _list(keys, references: dict, css_class: str, search: bool) -> str:
 
 
 def reference_list(keys, references: dict) -> str:
-    """The references page: every cited reference, searchable."""
-    return _list(sorted(k for k in keys if k in references), references, "reference-list", search=True)
+    """The references page: every cited reference. Kept out of search too: Material shows
+    a result's matching paragraph or list whole, and this is one list of 27,000
+    characters. The page is found by its title, its words and its lay words (sources,
+    bibliography)."""
+    return _list(sorted(k for k in keys if k in references), references, "reference-list", search=False)
 
 
 def source_list(keys, references: dict) -> str:
     """A page's Sources section. Kept out of search: the same citations on every page
-    would triple the search index; the references page keeps the full list searchable."""
+    would triple the search index."""
     known = [k for k in keys if isinstance(k, str) and k in references]
     if not known:
         return ""
