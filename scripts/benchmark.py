@@ -6,16 +6,21 @@ Usage: ./scripts/benchmark [--no-lighthouse] [--no-sheets] [--runs N] [--only TE
 1. Builds the site (`mkdocs build --strict`, as the tests do) and prints how long it took.
 2. Serves it like GitHub Pages from its subpath on 127.0.0.1 (the tests' PagesHandler),
    with text gzipped as GitHub Pages sends it.
-3. For every page in the sitemap, in the system Chromium, prints what a first-time reader
-   downloads: gzipped bytes of everything the page loads, the number of requests, and the
-   Mermaid bytes on pages with diagrams (tests/weights.py, the same measurement as the
-   budget test), and the search index that opening search adds.
+3. For every page in the sitemap, in the system Chromium on Lighthouse's phone screen,
+   prints what a first-time reader downloads on the first load: gzipped bytes of
+   everything the page loads and the number of requests (scripts/harness/weights.py, the same
+   measurement as the budget test). Diagrams are drawn only when the reader comes near
+   them, so for a page with diagrams it also prints the total once the reader has reached
+   every one, and Mermaid's share of it; and it prints what opening search adds.
 4. Runs Lighthouse (mobile, simulated throttling) on every page and prints the
-   Performance, Accessibility, Best Practices and SEO scores, with LCP, TBT and CLS.
-   Lighthouse is the version pinned in scripts/lighthouse/package-lock.json, installed
-   with `npm ci` into .cache/lighthouse on the first run (git-ignored). Chromium is told to
-   resolve no host but 127.0.0.1, so nothing leaves the machine; any request Lighthouse
-   saw to another address is printed.
+   Performance, Accessibility, Best Practices and SEO scores, with Largest Contentful
+   Paint, Total Blocking Time and Cumulative Layout Shift (the median run by Performance
+   with --runs N), the Lighthouse version, and how loaded the machine was: timings on a
+   busy machine are worse (Lighthouse's own CPU benchmark index, higher is faster, and
+   the load average). Lighthouse is the version pinned in
+   scripts/lighthouse/package-lock.json, installed with `npm ci` into .cache/lighthouse on
+   the first run (git-ignored). Chromium is told to resolve no host but 127.0.0.1, so
+   nothing leaves the machine; any request Lighthouse saw to another address is printed.
 5. Prints every page, summary and the card sheet to PDF in Chromium, on A4 and on US
    Letter (harness/printing.py, as tests/test_print.py does), and prints how many sheets
    each takes beside the most it may (guide/handouts.py `MOST_SHEETS`).
@@ -44,7 +49,12 @@ from pathlib import Path
 from harness.browser import CHROMIUM_ARGS, chromium_path
 from harness.server import GZIP_LEVEL, ROOT, SUBPATH, BuiltSite, GzipPagesHandler, build, free_port
 from harness.printing import PAPERS, count_sheets
-from harness.weights import BUDGET_SEARCH_INDEX, SEARCH_INDEX_PATH, kb, measure_page
+from harness.settle import draw_diagrams
+from harness.weights import BUDGET_SEARCH_INDEX, MERMAID_PATH, SEARCH_INDEX_PATH, kb, measure_page
+
+# Lighthouse's mobile screen (a Moto G Power), so the first load measured here is the one
+# Lighthouse times: which diagrams are near the screen depends on its size.
+PHONE = {"width": 412, "height": 823}
 
 LIGHTHOUSE_SPEC = ROOT / "scripts" / "lighthouse"
 LIGHTHOUSE_HOME = ROOT / ".cache" / "lighthouse"
@@ -97,6 +107,7 @@ def run_lighthouse(url: str, report: Path, origin: str) -> dict:
         return {"error": (done.stderr or done.stdout).strip().splitlines()[-1:] or ["Lighthouse failed"]}
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {key: round((data["categories"][key]["score"] or 0) * 100) for key in CATEGORIES}
+    environment = data.get("environment", {})
     audits = data["audits"]
     requests = audits.get("network-requests", {}).get("details", {}).get("items", [])
     outside = sorted({r["url"] for r in requests if not r["url"].startswith((origin + "/", "data:", "blob:"))})
@@ -114,7 +125,10 @@ def run_lighthouse(url: str, report: Path, origin: str) -> dict:
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "fcp_ms": audits["first-contentful-paint"]["numericValue"],
         "outside_requests": outside,
+        "mermaid_requests": sum(MERMAID_PATH in r["url"] for r in requests),
         "failed_audits": below,
+        "version": data.get("lighthouseVersion"),
+        "benchmark_index": environment.get("benchmarkIndex"),
     }
 
 
@@ -135,6 +149,7 @@ def main() -> int:
 
     port = free_port()
     base_url = f"http://127.0.0.1:{port}{SUBPATH}"
+    load: dict[str, tuple[float, float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="guide-benchmark-") as tmp:
         site_dir = Path(tmp) / "site"
         started = time.perf_counter()
@@ -152,15 +167,17 @@ def main() -> int:
             if not args.no_lighthouse:
                 ensure_lighthouse()
                 RESULTS.mkdir(exist_ok=True)
+                load["before"] = os.getloadavg()
                 for row in rows:
                     print(f"Lighthouse: {row['page']} ...", flush=True)
                     runs = [run_lighthouse(row["url"], RESULTS / f"lighthouse-{slug(row['page'])}-{n}.json", site.origin)
                             for n in range(args.runs)]
                     row["lighthouse"] = median_run(runs)
+                load["after"] = os.getloadavg()
             sheets = {} if args.no_sheets else measure_sheets(site, urls)
         finally:
             server.shutdown()
-    print_report(rows, index_weight, build_seconds, lighthouse=not args.no_lighthouse)
+    print_report(rows, index_weight, build_seconds, lighthouse=not args.no_lighthouse, load=load)
     if sheets:
         print_sheets(site, sheets)
         for row in rows:
@@ -168,6 +185,8 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps({
         "build_seconds": round(build_seconds, 2),
+        "cpus": os.cpu_count(),
+        "load_average": load,
         "search_index_gzip_bytes": index_weight,
         "pages": [{k: v for k, v in row.items() if k != "url"} for row in rows],
     }, indent=2) + "\n", encoding="utf-8")
@@ -183,17 +202,22 @@ def measure_weights(site: BuiltSite, urls: list[str]) -> tuple[list[dict], int |
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
         try:
             for url in urls:
-                weight = measure_page(browser, url, site.origin)
+                weight = measure_page(browser, url, site.origin, viewport=PHONE)
+                drawn = (measure_page(browser, url, site.origin, then=draw_diagrams, viewport=PHONE)
+                         if weight.diagrams else None)
                 rows.append({
                     "url": url,
                     "page": url.removeprefix(site.base_url) or "(home)",
                     "gzip_bytes": weight.gzip_bytes,
                     "requests": weight.requests,
-                    "diagrams": weight.diagrams,
-                    "mermaid_gzip_bytes": weight.mermaid_gzip_bytes,
                     "budget_bytes": weight.budget,
+                    "diagrams": weight.diagrams,
+                    "first_load_mermaid_gzip_bytes": weight.mermaid_gzip_bytes,
+                    "drawn_gzip_bytes": drawn.gzip_bytes if drawn else None,
+                    "drawn_budget_bytes": drawn.budget if drawn else None,
+                    "mermaid_gzip_bytes": drawn.mermaid_gzip_bytes if drawn else 0,
                     "biggest": [[r.url.removeprefix(site.base_url), r.gzip_bytes] for r in weight.biggest(3)],
-                    "outside_requests": weight.off_origin,
+                    "outside_requests": weight.off_origin + (drawn.off_origin if drawn else []),
                 })
 
             def open_search(page):
@@ -250,26 +274,34 @@ def slug(page: str) -> str:
     return page.strip("/").replace("/", "-").replace("(", "").replace(")", "") or "home"
 
 
-def print_report(rows: list[dict], index_weight: int | None, build_seconds: float, *, lighthouse: bool) -> None:
+def print_report(rows: list[dict], index_weight: int | None, build_seconds: float, *, lighthouse: bool,
+                 load: dict) -> None:
     print(f"\nBuild (mkdocs build --strict): {build_seconds:.1f} s")
-    print("Weights: gzip level 6, 1 KB = 1000 bytes, fresh browser (nothing cached).")
-    head = f"{'Page':<36} {'Total':>9} {'Budget':>8} {'Reqs':>5} {'Mermaid':>9}"
+    print(f"Weights: gzip level {GZIP_LEVEL}, 1 KB = 1000 bytes, fresh browser (nothing cached), "
+          f"{PHONE['width']}x{PHONE['height']} screen. First load: as the page opens; with diagrams: "
+          "once the reader has reached every diagram.")
+    head = f"{'Page':<32} {'First load':>10} {'Budget':>7} {'Reqs':>5} {'Diagrams':>9} {'Mermaid':>9}"
     if lighthouse:
-        head += f" {'Perf':>5} {'A11y':>5} {'BP':>4} {'SEO':>4} {'LCP s':>6} {'TBT ms':>7} {'CLS':>6}"
+        head += f" {'Perf':>5} {'TBT ms':>7} {'LCP s':>6} {'CLS':>6} {'A11y':>5} {'BP':>4} {'SEO':>4}"
     print("\n" + head + "\n" + "-" * len(head))
     for row in rows:
+        drawn = kb(row["drawn_gzip_bytes"]) if row["diagrams"] else "-"
         mermaid = kb(row["mermaid_gzip_bytes"]) if row["diagrams"] else "-"
-        line = (f"{row['page'][:36]:<36} {kb(row['gzip_bytes']):>9} {kb(row['budget_bytes']).replace('.0', ''):>8} "
-                f"{row['requests']:>5} {mermaid:>9}")
+        line = (f"{row['page'][:32]:<32} {kb(row['gzip_bytes']):>10} {kb(row['budget_bytes']).replace('.0', ''):>7} "
+                f"{row['requests']:>5} {drawn:>9} {mermaid:>9}")
         lh = row.get("lighthouse")
         if lighthouse and lh and "scores" in lh:
             s = lh["scores"]
-            line += (f" {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>4} {s['seo']:>4}"
-                     f" {lh['lcp_ms'] / 1000:>6.2f} {lh['tbt_ms']:>7.0f} {lh['cls']:>6.3f}")
+            line += (f" {s['performance']:>5} {lh['tbt_ms']:>7.0f} {lh['lcp_ms'] / 1000:>6.2f} {lh['cls']:>6.3f}"
+                     f" {s['accessibility']:>5} {s['best-practices']:>4} {s['seo']:>4}")
+            if lh.get("mermaid_requests"):
+                line += f"  (Lighthouse saw {lh['mermaid_requests']} Mermaid requests)"
         elif lighthouse and lh:
             line += f"  Lighthouse failed: {' '.join(lh['error'])}"
         print(line)
     print("-" * len(head))
+    eager = [row["page"] for row in rows if row["first_load_mermaid_gzip_bytes"]]
+    print("Mermaid on a first load: " + (", ".join(eager) if eager else "none"))
     if index_weight is not None:
         print(f"Search index, loaded when a reader opens search: {kb(index_weight)} (budget {kb(BUDGET_SEARCH_INDEX)})")
     outside = sorted({u for row in rows for u in row["outside_requests"]}
@@ -277,9 +309,20 @@ def print_report(rows: list[dict], index_weight: int | None, build_seconds: floa
     print("Requests to other hosts: " + (", ".join(outside) if outside else "none"))
     scored = [row["lighthouse"] for row in rows if "scores" in (row.get("lighthouse") or {})]
     if scored:
+        versions = sorted({r["version"] for r in scored if r.get("version")})
+        indexes = [r["benchmark_index"] for r in scored if r.get("benchmark_index")]
+        print(f"Lighthouse {', '.join(versions)}: mobile, simulated throttling"
+              + (f"; CPU benchmark index median {statistics.median(indexes):.0f} "
+                 f"(min {min(indexes):.0f}, max {max(indexes):.0f})" if indexes else ""))
+        if load:
+            print(f"Machine: {os.cpu_count()} CPUs; load average (1, 5, 15 min) "
+                  + " and ".join(f"{when} Lighthouse {' '.join(f'{x:.1f}' for x in avg)}" for when, avg in load.items()))
         lows = {key: min(r["scores"][key] for r in scored) for key in CATEGORIES}
         print("Lowest scores: " + ", ".join(f"{CATEGORIES[k]} {v}" for k, v in lows.items())
-              + f"; median Performance {statistics.median(r['scores']['performance'] for r in scored):.0f}")
+              + f"; median Performance {statistics.median(r['scores']['performance'] for r in scored):.0f}"
+              + f"; highest TBT {max(r['tbt_ms'] for r in scored):.0f} ms"
+              + f"; highest LCP {max(r['lcp_ms'] for r in scored) / 1000:.2f} s"
+              + f"; highest CLS {max(r['cls'] for r in scored):.3f}")
         notes = sorted({a for r in scored for a in r["failed_audits"]})
         if notes:
             print("Audits below full marks (Accessibility, Best Practices, SEO):\n  " + "\n  ".join(notes))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from harness.browser import open_context
-from harness.settle import settle, wait_for_stillness
+from harness.settle import settle, wait_for_diagram_setup, wait_for_stillness
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -89,6 +89,26 @@ def test_axe_finds_nothing_with_search_or_menu_open_on_a_phone(site, visit_page,
     page.wait_for_function("document.getElementById('__drawer').checked")
     wait_for_stillness(page)
     problems += describe(run_axe(page), f"{site.base_url} with the menu open ({scheme})")
+    assert not problems, "axe-core found WCAG A/AA violations:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_diagram_placeholders(site, visit_page, scheme):
+    """A diagram is drawn when the reader comes near it; until then its box shows a
+    placeholder (title, message, a button to the text version). Checked in view, on a
+    phone, with Mermaid held back so the placeholder stays."""
+    problems = []
+    urls = [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
+    assert urls, "no page has a diagram"
+    for url in urls:
+        page, _ = visit_page(url, color_scheme=scheme, viewport=PHONE)
+        page.route("**/vendor/mermaid-*/**", lambda route: route.abort())
+        wait_for_diagram_setup(page)
+        page.locator("div.mermaid").first.scroll_into_view_if_needed()
+        count = page.locator("div.mermaid .mermaid__placeholder").count()
+        assert count == page.locator("div.mermaid").count(), f"{url}: {count} placeholders"
+        problems += describe(run_axe(page), f"{url} diagram placeholders ({scheme} palette)")
+        page.close()
     assert not problems, "axe-core found WCAG A/AA violations:\n" + "\n".join(problems)
 
 

@@ -1,16 +1,23 @@
-"""Weight budgets: what each page makes a first-time reader download, in gzipped bytes.
+"""Weight budgets: what each page makes a first-time reader download, in gzipped bytes
+and requests.
 
 Measured in Chromium from the responses each page really gets (tests/weights.py), so the
 figures do not depend on the speed of the machine. Timings (Lighthouse) are reported by
 scripts/benchmark.py, not tested here.
+
+A page's first load has one budget whether it has diagrams or not: Mermaid is fetched
+only when the reader comes near a diagram (docs/assets/javascripts/diagrams.mjs). A page
+with diagrams has a second budget for once the reader has reached every one.
 """
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from harness.settle import draw_diagrams
 from harness.weights import (
-    BUDGET_DIAGRAM_PAGE,
-    BUDGET_PLAIN_PAGE,
+    BUDGET_DIAGRAMS_DRAWN,
+    BUDGET_FIRST_LOAD,
+    BUDGET_FIRST_LOAD_REQUESTS,
     BUDGET_SEARCH_INDEX,
     SEARCH_INDEX_PATH,
     PageWeight,
@@ -19,21 +26,58 @@ from harness.weights import (
     measure_page,
 )
 
+# The Lighthouse phone (Moto G Power): the screen a first load is measured on.
+PHONE = {"width": 412, "height": 823}
 
-def test_every_page_is_within_its_weight_budget(site, browser):
-    weights = [measure_page(browser, url, site.origin) for url in site.page_urls()]
+
+def test_every_page_is_within_its_first_load_budget(site, browser):
+    weights = [measure_page(browser, url, site.origin, viewport=PHONE) for url in site.page_urls()]
     assert weights, "the sitemap lists no pages"
     for weight in weights:
         assert not weight.off_origin, f"{weight.url} asked another host for {weight.off_origin}"
         assert weight.requests >= 3 and weight.gzip_bytes > 0, f"{weight.url}: nothing was measured"
     assert any(w.diagrams for w in weights) and any(not w.diagrams for w in weights), (
-        "expected pages with and without diagrams; the two budgets are not both being checked"
+        "expected pages with and without diagrams; diagram pages are not being checked"
     )
+    eager = [f"{w.url} loads Mermaid ({kb(w.mermaid_gzip_bytes)}) before the reader reaches a diagram"
+             for w in weights if w.mermaid_gzip_bytes or w.drawn]
+    assert not eager, "\n".join(eager)
     over = [w for w in weights if w.gzip_bytes > w.budget]
     assert not over, (
-        "pages over their weight budget (make the biggest files smaller, or split the page):\n"
+        "pages over their first-load budget (make the biggest files smaller, or split the page):\n"
         + "\n\n".join(w.over_budget_report(site.base_url) for w in over)
     )
+    chatty = [f"{w.url}: {w.requests} requests: " + ", ".join(r.url.removeprefix(site.base_url) or "(page)"
+                                                            for r in w.resources)
+              for w in weights if w.requests > BUDGET_FIRST_LOAD_REQUESTS]
+    assert not chatty, (f"pages making more than {BUDGET_FIRST_LOAD_REQUESTS} requests on a first load "
+                        "(combine or drop files):\n" + "\n".join(chatty))
+
+
+def test_diagram_pages_are_within_budget_once_every_diagram_is_drawn(site, browser):
+    urls = [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
+    assert urls, "no page has a diagram"
+    weights = [measure_page(browser, url, site.origin, then=draw_diagrams, viewport=PHONE) for url in urls]
+    for weight in weights:
+        assert weight.drawn and weight.mermaid_gzip_bytes > 0, f"{weight.url}: the diagrams were not drawn"
+        assert not weight.off_origin, f"{weight.url} asked another host for {weight.off_origin}"
+    over = [w for w in weights if w.gzip_bytes > w.budget]
+    assert not over, "pages over budget once their diagrams are drawn:\n" + "\n\n".join(
+        w.over_budget_report(site.base_url) for w in over)
+
+
+def test_a_diagram_already_near_the_first_screen_is_drawn_on_load(site, browser):
+    """Guards the first-load check above: on a screen tall enough to show a diagram, Mermaid
+    loads and the diagram is drawn with no scrolling, and the measurement sees it."""
+    url = site.base_url + "warning-signs/"
+    short = measure_page(browser, url, site.origin, viewport=PHONE)
+    assert short.diagrams and not short.mermaid_gzip_bytes and not short.drawn
+    tall = measure_page(browser, url, site.origin, viewport={"width": 412, "height": 6000},
+                        then=lambda page: page.wait_for_function(
+                            "document.querySelector('div.mermaid.mermaid--rendered svg')", timeout=30000))
+    assert tall.drawn and tall.mermaid_gzip_bytes > 100_000, (
+        f"a diagram in view was not drawn on load (Mermaid: {kb(tall.mermaid_gzip_bytes)})")
+    assert tall.gzip_bytes > BUDGET_FIRST_LOAD, "with Mermaid a load must be over the first-load budget"
 
 
 def test_search_index_loads_only_when_search_is_opened(site, browser):
@@ -71,11 +115,13 @@ def test_over_budget_report_names_the_biggest_files():
     weight = PageWeight(url=base + "causes/", resources=[
         Resource(url=base + name, status=200, kind="other", raw_bytes=size * 3, gzip_bytes=size) for name, size in files
     ])
-    assert weight.gzip_bytes == 165_000 > BUDGET_PLAIN_PAGE
+    assert weight.gzip_bytes == 165_000 > BUDGET_FIRST_LOAD
     report = weight.over_budget_report(base)
     lines = report.splitlines()
-    assert "165.0 KB" in lines[0] and kb(BUDGET_PLAIN_PAGE) in lines[0]
+    assert "165.0 KB" in lines[0] and kb(BUDGET_FIRST_LOAD) in lines[0]
     assert "assets/big.png" in lines[1] and "90.0 KB" in lines[1], report
     assert "(the page itself)" in lines[2], report
     weight.diagrams = 2
-    assert weight.budget == BUDGET_DIAGRAM_PAGE and weight.gzip_bytes <= weight.budget
+    assert weight.budget == BUDGET_FIRST_LOAD, "a diagram page's first load has the same budget"
+    weight.drawn = True
+    assert weight.budget == BUDGET_DIAGRAMS_DRAWN and weight.gzip_bytes <= weight.budget

@@ -28,6 +28,7 @@ import re
 import pytest
 
 from harness.browser import open_context, watch
+from harness.settle import draw_diagrams, wait_for_diagram_setup
 
 from guide import diagrams as diagram_rules, warning_signs  # the build's own rulebook
 from guide.warning_signs import words_of as normalise  # the build's way of comparing words
@@ -53,9 +54,17 @@ def diagram_urls(site) -> list[str]:
     return [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
 
 
+def draw(page) -> None:
+    """Every diagram of the page in view drawn: diagrams.mjs draws one when the reader comes
+    near it, so each is scrolled to in turn (then the page goes back to where it was)."""
+    wait_for_diagram_setup(page)
+    draw_diagrams(page)
+    page.wait_for_function(DRAWN, timeout=30000)
+
+
 def open_drawn(visit_page, url, **options):
     page, visit = visit_page(url, **options)
-    page.wait_for_function(DRAWN, timeout=30000)
+    draw(page)
     return page, visit
 
 
@@ -230,10 +239,11 @@ def test_phone_check_catches_a_diagram_that_is_too_wide(site, visit_page):
         d.className = 'mermaid';
         d.textContent = source;
         document.querySelector('article').append(d);
-        // diagrams.mjs redraws when the palette attribute is set (even to the same value).
+        // diagrams.mjs looks for new diagrams when the palette attribute is set (even to
+        // the same value); it draws this one when it is scrolled to.
         document.body.setAttribute('data-md-color-scheme', document.body.getAttribute('data-md-color-scheme'));
     }""", wide)
-    page.wait_for_function(DRAWN, timeout=30000)
+    draw(page)
     added = measure(page)[-1]
     assert added["title"] == "Too wide"
     problems = phone_problems("the added diagram", added)
@@ -298,7 +308,7 @@ def test_box_links_lead_to_the_right_page_after_instant_navigation(site, visit_p
         "t => [...document.querySelectorAll('nav a[href]')].find(a => a.href === t).getAttribute('href')", target)
     page.click(f"nav a[href='{href}']")
     page.wait_for_url(target)
-    page.wait_for_function(DRAWN, timeout=30000)
+    draw(page)
     assert page.evaluate("window.__noReload === true"), "the click reloaded the page: not instant navigation"
     page.locator("div.mermaid svg a").filter(has_text="physiotherapy").click()
     page.wait_for_url(site.base_url + "treatment/exercise/", timeout=10000)
@@ -534,7 +544,7 @@ def test_diagrams_print_as_drawn_in_paper_colours_with_their_text_version(site, 
         watch(tab, visit)
         for url in diagram_urls(site):
             tab.goto(url, wait_until="networkidle")
-            tab.wait_for_function(DRAWN, timeout=30000)
+            draw(tab)
             tab.emulate_media(media="print")
             printed = tab.evaluate(PRINTED, list(OUTCOMES))
             tab.emulate_media(media="screen")
@@ -545,7 +555,7 @@ def test_diagrams_print_as_drawn_in_paper_colours_with_their_text_version(site, 
         tab.evaluate("window.__noReload = true")
         tab.locator("nav a[href$='warning-signs/']").first.click()
         tab.wait_for_url(target)
-        tab.wait_for_function(DRAWN, timeout=30000)
+        draw(tab)
         assert tab.evaluate("window.__noReload === true"), "the click reloaded the page: not instant navigation"
         tab.emulate_media(media="print")
         problems += paper_problems(f"warning-signs/ after instant navigation ({scheme})",

@@ -1,5 +1,12 @@
 """Mermaid diagrams parse, render to SVG in both palettes and after instant navigation,
-never reach for a CDN, and stay out of the search index."""
+never reach for a CDN, and stay out of the search index.
+
+They are drawn only when the reader comes near them (docs/assets/javascripts/diagrams.mjs):
+a diagram page's first load fetches no Mermaid, each diagram's box shows a placeholder
+that says what it is and where its text version is, at the size the drawing will take,
+and nothing on the page moves when the drawing arrives. Tests that need the drawings
+scroll to each diagram in turn, as a reader would (settle.draw_diagrams).
+"""
 from __future__ import annotations
 
 import json
@@ -7,6 +14,8 @@ import re
 
 import pytest
 
+from harness.browser import probe
+from harness.settle import draw_diagrams, wait_for_diagram_setup
 from sitekit import ROOT
 
 FENCE = re.compile(r"^([ \t]*)```mermaid[^\n]*\n(.*?)^\1```", re.S | re.M)
@@ -75,6 +84,7 @@ def test_parse_check_catches_a_broken_diagram(site, visit_page):
 def test_diagrams_render_in_each_palette(site, visit_page, scheme):
     for url in diagram_pages(site):
         page, visit = visit_page(url, color_scheme=scheme)
+        draw_diagrams(page)
         page.wait_for_function(ALL_RENDERED, timeout=15000)
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
@@ -108,6 +118,8 @@ def test_diagram_renders_after_instant_navigation_from_a_plain_page(site, visit_
     )
     page.click(f"nav a[href='{href}']")
     page.wait_for_url(target)
+    page.wait_for_function("document.querySelector('div.mermaid[data-key]')", timeout=15000)  # the new page, set up
+    draw_diagrams(page)
     page.wait_for_function(ALL_RENDERED, timeout=15000)
     assert page.evaluate("window.__noReload === true"), "the click caused a full page load, not instant navigation"
     assert not visit.problems(), visit.problems()
@@ -115,6 +127,7 @@ def test_diagram_renders_after_instant_navigation_from_a_plain_page(site, visit_
 
 def test_diagram_is_redrawn_when_the_palette_is_switched(site, visit_page):
     page, visit = visit_page(diagram_pages(site)[0])
+    draw_diagrams(page)
     page.wait_for_function(ALL_RENDERED, timeout=15000)
     page.click("form[data-md-component=palette] label:not([hidden])")
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
@@ -132,3 +145,140 @@ def test_search_index_has_no_diagram_source(site):
     for raw in ("flowchart TD", "accTitle", "accDescr", "click ", "-->"):
         assert raw not in text, f"raw Mermaid ({raw!r}) is in the search index"
     assert "text version of this diagram" in text.lower(), "the text versions should be searchable"
+
+
+# ---- drawn when the reader comes near -------------------------------------------------------
+
+PHONE = {"width": 412, "height": 823}  # Lighthouse's phone
+
+
+def mermaid_requests(visit) -> list[str]:
+    return [r.url for r in visit.responses if "/vendor/mermaid-" in r.url]
+
+
+def test_a_diagram_page_loads_no_mermaid_and_shows_placeholders_until_the_reader_comes_near(site, visit_page):
+    problems = []
+    for url in diagram_pages(site):
+        page, visit = visit_page(url, viewport=PHONE)
+        wait_for_diagram_setup(page)
+        page.wait_for_timeout(500)  # time for anything a page load might still start
+        where = url.removeprefix(site.base_url)
+        if mermaid_requests(visit):
+            problems.append(f"{where}: Mermaid was fetched on page load: {mermaid_requests(visit)[:2]}")
+        for n, box in enumerate(page.evaluate(probe("diagram_boxes")), start=1):
+            if "mermaid--waiting" not in box["classes"]:
+                problems.append(f"{where} diagram {n}: not waiting for the reader on load ({box['classes']})")
+            said = " ".join(box["shown"].split())
+            if f"Diagram: {box['title']}" not in said or "text version" not in said:
+                problems.append(f"{where} diagram {n}: the placeholder says {said!r}, not the diagram's title "
+                                "and where its text version is")
+            if box["box"][1] < 100:
+                problems.append(f"{where} diagram {n}: the placeholder is only {box['box'][1]:.0f}px tall")
+        assert not visit.problems(), f"{where}: {visit.problems()}"
+        # Scrolling to the first diagram draws it.
+        page.locator("div.mermaid").first.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('div.mermaid.mermaid--rendered svg')", timeout=30000)
+        if not mermaid_requests(visit):
+            problems.append(f"{where}: a diagram was drawn without fetching Mermaid from the site")
+        page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_diagram_is_drawn_when_it_comes_within_half_a_screen(site, visit_page):
+    """Near, not only in view: the drawing starts before the reader gets there."""
+    page, _ = visit_page(site.base_url + "warning-signs/", viewport=PHONE)
+    wait_for_diagram_setup(page)
+    top = page.evaluate("document.querySelector('div.mermaid').getBoundingClientRect().top + scrollY")
+    page.evaluate("y => window.scrollTo({top: y, behavior: 'instant'})", top - PHONE["height"] - 0.3 * PHONE["height"])
+    page.wait_for_function("document.querySelector('div.mermaid.mermaid--rendered svg')", timeout=30000)
+    assert page.evaluate("document.querySelector('div.mermaid').getBoundingClientRect().top") > PHONE["height"], (
+        "the diagram was drawn, but only once it was in view")
+
+
+def test_every_diagram_has_its_drawn_size_reserved(site, visit_page):
+    """The sizes in diagrams.mjs (SIZES) are those the diagrams are drawn at."""
+    problems = []
+    for url in diagram_pages(site):
+        page, _ = visit_page(url, viewport=PHONE)
+        wait_for_diagram_setup(page)
+        before = page.evaluate(probe("diagram_boxes"))
+        draw_diagrams(page)
+        for n, (box, drawn) in enumerate(zip(before, page.evaluate(probe("diagram_boxes"))), start=1):
+            where = f"{url.removeprefix(site.base_url)} diagram {n} ({box['title']}, key {box['key']})"
+            if "mermaid--sized" not in box["classes"]:
+                problems.append(f"{where}: no size is reserved for it")
+            elif any(abs(a - b) > 0.5 for a, b in zip(box["reserved"], drawn["drawn"])):
+                problems.append(f"{where}: {box['reserved']} is reserved, but it is drawn at {drawn['drawn']}")
+        page.close()
+    assert not problems, "\n".join(problems + [
+        "Fix: run ./scripts/measure-diagrams after changing a diagram (it rewrites SIZES in diagrams.mjs)."])
+
+
+def moved(report: dict) -> list[str]:
+    """What the drawing moved on screen, from tests/probes/draw_in_view.js."""
+    before, after = report["before"], report["after"]
+    problems = []
+    if "mermaid--rendered" in report["state"]:
+        problems.append("it was already drawn before the reader reached it, so nothing was measured")
+    for name, label in (("height", "its box's height"), ("width", "its box's width"),
+                        ("top", "its top"), ("nextTop", "the text version after it")):
+        if abs(after[name] - before[name]) > 0.5:
+            problems.append(f"{label} moved from {before[name]:.1f} to {after[name]:.1f}px")
+    if report["shift"] > 0:
+        problems.append(f"Chromium recorded a layout shift of {report['shift']:.4f}")
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_nothing_on_screen_moves_when_a_diagram_is_drawn(site, visit_page, scheme):
+    problems = []
+    for url in diagram_pages(site):
+        count = site.html_path(url).read_text(encoding="utf-8").count('class="mermaid"')
+        for index in range(count):
+            # A fresh load for each, so the diagram is still waiting when the reader arrives
+            # (the one before it may be drawn meanwhile: its top and the text version after
+            # this one would show that move too).
+            page, visit = visit_page(url, viewport=PHONE, color_scheme=scheme)
+            report = page.evaluate(probe("draw_in_view"), {"index": index, "forgetSize": False})
+            problems += [f"{url.removeprefix(site.base_url)} diagram {index + 1} ({scheme}): {p}" for p in moved(report)]
+            assert not visit.problems(), visit.problems()
+            page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_movement_check_sees_a_diagram_without_reserved_space(site, visit_page):
+    """Guards the test above: without its reserved size, drawing the diagram pushes the
+    text version down, and the check must say so."""
+    page, _ = visit_page(site.base_url + "warning-signs/", viewport=PHONE)
+    report = page.evaluate(probe("draw_in_view"), {"index": 0, "forgetSize": True})
+    problems = moved(report)
+    assert any("the text version after it moved" in p for p in problems), (report, problems)
+    assert any("layout shift" in p for p in problems), (report, problems)
+
+
+def test_the_placeholder_button_opens_the_text_version(site, visit_page):
+    page, _ = visit_page(site.base_url + "warning-signs/", viewport=PHONE)
+    wait_for_diagram_setup(page)
+    # Hold Mermaid back, so the placeholder stays while the reader uses it.
+    page.route("**/vendor/mermaid-*/**", lambda route: None)
+    page.locator("div.mermaid").first.scroll_into_view_if_needed()
+    button = page.locator("div.mermaid .mermaid__placeholder button")
+    button.focus()
+    page.keyboard.press("Enter")
+    details = page.locator("div.mermaid + details")
+    page.wait_for_function("document.querySelector('div.mermaid + details').open")
+    assert page.evaluate("document.activeElement === document.querySelector('div.mermaid + details > summary')")
+    assert details.locator("li").first.is_visible()
+    assert "mermaid--rendered" not in (page.locator("div.mermaid").get_attribute("class") or "")
+
+
+def test_a_diagram_reached_after_a_palette_switch_is_drawn_in_the_new_palette(site, visit_page):
+    page, visit = visit_page(site.base_url + "warning-signs/", viewport=PHONE)
+    wait_for_diagram_setup(page)
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_timeout(300)
+    assert not mermaid_requests(visit), "switching palette drew a diagram the reader had not reached"
+    draw_diagrams(page)
+    assert page.eval_on_selector_all("div.mermaid", "ds => ds.map(d => d.dataset.palette)") == ["dark"]
+    assert not visit.problems(), visit.problems()

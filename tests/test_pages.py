@@ -1,6 +1,9 @@
 """Every built page, and the 404 page, loads in Chromium from the Pages subpath with no
-console error, no failed request and no request to any other host."""
+console error, no failed request and no request to any other host (diagrams included:
+each is scrolled to and drawn, as a reader reaching it would see it)."""
 from __future__ import annotations
+
+from harness.settle import draw_diagrams
 
 
 def test_every_page_loads_cleanly(site, visit_page):
@@ -11,10 +14,7 @@ def test_every_page_loads_cleanly(site, visit_page):
         assert url.startswith(site.base_url), f"sitemap address {url} is outside {site.base_url}"
         page, visit = visit_page(url)
         if page.locator("div.mermaid").count():
-            page.wait_for_function(
-                "[...document.querySelectorAll('div.mermaid')].every(d => d.querySelector('svg'))",
-                timeout=15000,
-            )
+            draw_diagrams(page)
         report += [f"{url}: {p}" for p in visit.problems()]
         report += [f"{url}: sets cookie {c['name']}" for c in page.context.cookies()]
         loaded = [r.url for r in visit.responses]

@@ -1,5 +1,5 @@
 """Printing a page as a reader's "Print" would: Chromium prints it to PDF on A4 or US
-Letter, after its diagrams are drawn, and the sheets are counted. One definition of
+Letter, and the sheets are counted. One definition of
 "printed" for the print tests (tests/test_print.py, tests/test_handouts_print.py) and the
 benchmark's sheet counts (scripts/benchmark.py).
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from .settle import DIAGRAMS_DRAWN
+from .settle import wait_for_diagram_setup
 
 PAPERS = ("A4", "Letter")
 # PDF points of each paper, portrait.
@@ -15,8 +15,14 @@ PAPER_POINTS = {"A4": (595, 842), "Letter": (612, 792)}
 
 
 def ready_to_print(tab) -> None:
-    """Every diagram drawn (a reader prints what they see)."""
-    tab.wait_for_function(DIAGRAMS_DRAWN, timeout=30000)
+    """The page as a reader who prints at once has it: loaded, nothing still on its way
+    (leaving while Mermaid loads would abort its requests), each diagram's box set up and
+    the fonts ready. Diagrams need not be drawn: only their text versions print
+    (print.css), so a diagram the reader never scrolled to prints the same."""
+    tab.wait_for_load_state("networkidle")
+    if tab.locator("div.mermaid").count():
+        wait_for_diagram_setup(tab)
+    tab.evaluate("document.fonts.ready.then(() => true)")
 
 
 def print_pdf(tab, url: str | None, paper: str) -> bytes:
