@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speed and weight figures for the guide: prints figures, passes or fails nothing.
 
-Usage: ./scripts/benchmark [--no-lighthouse] [--runs N] [--only TEXT ...]
+Usage: ./scripts/benchmark [--no-lighthouse] [--no-sheets] [--runs N] [--only TEXT ...]
 
 1. Builds the site (`mkdocs build --strict`, as the tests do) and prints how long it took.
 2. Serves it like GitHub Pages from its subpath on 127.0.0.1 (the tests' PagesHandler),
@@ -21,6 +21,9 @@ Usage: ./scripts/benchmark [--no-lighthouse] [--runs N] [--only TEXT ...]
    scripts/lighthouse/package-lock.json, installed with `npm ci` into .cache/lighthouse on
    the first run (git-ignored). Chromium is told to resolve no host but 127.0.0.1, so
    nothing leaves the machine; any request Lighthouse saw to another address is printed.
+5. Prints every page, summary and the card sheet to PDF in Chromium, on A4 and on US
+   Letter (harness/printing.py, as tests/test_print.py does), and prints how many sheets
+   each takes beside the most it may (guide/handouts.py `MOST_SHEETS`).
 
 Results (the table as JSON, and each Lighthouse report) go to benchmark-results/.
 The README's minimum scores come from these figures.
@@ -45,6 +48,7 @@ from pathlib import Path
 
 from harness.browser import CHROMIUM_ARGS, chromium_path
 from harness.server import GZIP_LEVEL, ROOT, SUBPATH, BuiltSite, GzipPagesHandler, build, free_port
+from harness.printing import PAPERS, count_sheets
 from harness.settle import draw_diagrams
 from harness.weights import BUDGET_SEARCH_INDEX, MERMAID_PATH, SEARCH_INDEX_PATH, kb, measure_page
 
@@ -137,7 +141,8 @@ def serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--no-lighthouse", action="store_true", help="weights and build time only")
+    parser.add_argument("--no-lighthouse", action="store_true", help="no Lighthouse scores")
+    parser.add_argument("--no-sheets", action="store_true", help="no printed sheet counts")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is shown")
     parser.add_argument("--only", nargs="*", default=[], help="only pages whose address contains one of these")
     args = parser.parse_args()
@@ -169,9 +174,14 @@ def main() -> int:
                             for n in range(args.runs)]
                     row["lighthouse"] = median_run(runs)
                 load["after"] = os.getloadavg()
+            sheets = {} if args.no_sheets else measure_sheets(site, urls)
         finally:
             server.shutdown()
     print_report(rows, index_weight, build_seconds, lighthouse=not args.no_lighthouse, load=load)
+    if sheets:
+        print_sheets(site, sheets)
+        for row in rows:
+            row["sheets"] = sheets.get(row["url"])
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps({
         "build_seconds": round(build_seconds, 2),
@@ -220,6 +230,36 @@ def measure_weights(site: BuiltSite, urls: list[str]) -> tuple[list[dict], int |
         finally:
             browser.close()
     return rows, (index[0] if index else None)
+
+
+def measure_sheets(site: BuiltSite, urls: list[str]) -> dict[str, dict]:
+    """{url: {"A4": n, "Letter": n, "most": n}}: the sheets each page prints on."""
+    from playwright.sync_api import sync_playwright
+
+    from guide.handouts import most_sheets
+    from guide.pages import front_matter_of
+
+    print("Printing every page to PDF (A4 and Letter) ...", flush=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            counts = count_sheets(browser, site.origin, urls)
+        finally:
+            browser.close()
+    for url, count in counts.items():
+        address = "/" + url.removeprefix(site.base_url)
+        count["most"] = most_sheets(address, front_matter_of(address))
+    return counts
+
+
+def print_sheets(site: BuiltSite, sheets: dict[str, dict]) -> None:
+    print("\nPrinted sheets (sides of paper), Chromium's print to PDF:")
+    head = f"{'Page':<40} " + " ".join(f"{paper:>6}" for paper in PAPERS) + f" {'Most':>5}"
+    print(head + "\n" + "-" * len(head))
+    for url, count in sheets.items():
+        page = url.removeprefix(site.base_url) or "(home)"
+        print(f"{page[:40]:<40} " + " ".join(f"{count[paper]:>6}" for paper in PAPERS) + f" {count['most']:>5}")
+    print("-" * len(head))
 
 
 def median_run(runs: list[dict]) -> dict:

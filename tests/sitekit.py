@@ -22,6 +22,10 @@ reviewed: 2026-11-01
 next_review: 2027-11-01
 audience: patients
 sources: [NICE-NG59]
+key_points:
+  - Keep moving as much as you can.
+  - Know the signs that need help fast.
+  - Ask your doctor if you are not sure.
 ---
 """
 

@@ -21,6 +21,7 @@ OK = page("Fine page")
 FRONT_FIELDS = {
     "title": "A page", "description": "A test page.", "reviewed": "2026-11-01",
     "next_review": "2027-11-01", "audience": "patients", "sources": "[NICE-NG59]",
+    "key_points": "[Keep moving as much as you can., Know the signs that need help fast., Ask your doctor if you are not sure.]",
 }
 
 
@@ -145,6 +146,32 @@ PAGE_CASES = {
         [f"docs/PAGE.md:{BODY_LINE}", "names the warning sign `new-weakness`", "makes it 'Same day'",
          'Fix: say "contact your doctor, urgent care or a nurse line']),
 }
+# Key points (front matter `key_points:`, guide/front_matter.py). KEY_POINTS is the line of
+# the field in a page made by front(); in block style each point is on the lines below it.
+KEY_POINTS = field_line("key_points")
+HARD_POINT = "Lumbosacral radiculopathy necessitates comprehensive neurological evaluation."
+BLOCK_POINTS = "\n  - Keep moving as much as you can.\n  - Rest a little if you need to.\n  - " + HARD_POINT
+IN_SHORT_PAGE = front() + '\n!!! abstract "In short"\n    Most leg pain gets better. Keep moving as much as you can.\n'
+PAGE_CASES.update({
+    "no key points on a patient page": (
+        front(key_points=None), ["docs/PAGE.md: a patient page needs `key_points:`", "Fix: write `key_points:` as a list"]),
+    "too few key points": (
+        front(key_points="[Keep moving., Rest a little.]"),
+        [f"docs/PAGE.md:{KEY_POINTS}", "`key_points` has 2 points; a page has 3 to 6", "Fix: add points"]),
+    "too many key points": (
+        front(key_points="[" + ", ".join(f"Point {n}." for n in range(1, 8)) + "]"),
+        [f"docs/PAGE.md:{KEY_POINTS}", "`key_points` has 7 points; a page has 3 to 6", "Fix: merge or cut points"]),
+    "a key point above the reading level": (
+        front(key_points=BLOCK_POINTS),
+        [f"docs/PAGE.md:{KEY_POINTS + 3}", "key point 3 reads at grade", "(the limit is 7)",
+         "Fix: use shorter sentences and plainer words"]),
+    "a key point that repeats In short": (
+        IN_SHORT_PAGE, [f"docs/PAGE.md:{KEY_POINTS}", 'key point 1 repeats "In short"', "Fix: say what the reader"]),
+    "a key point gives a sign the wrong urgency": (
+        front(key_points='["If you notice new weakness, see a doctor soon.", Two things., Three things.]'),
+        [f"docs/PAGE.md:{KEY_POINTS}", "names the warning sign `new-weakness`", "makes it 'Same day'"]),
+})
+
 # Pages that must hold their marker, under their own names.
 REQUIRED_PAGE_CASES = {
     "the clinicians page loses its list": (

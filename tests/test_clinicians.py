@@ -1,5 +1,7 @@
 """The For clinicians page: every page with its title, full address, description, QR code
-and a "Copy link" button (scripts/hooks/handouts.py, docs/assets/javascripts/copy-link.js).
+and a "Copy link" button (scripts/hooks/handouts.py, docs/assets/javascripts/copy-link.js),
+and a link to each page's one-page summary and to the warning-signs card, the pages the
+build makes to print (scripts/guide/handouts.py; tests/test_handouts_print.py prints them).
 
 QR codes are read as a phone would, from a Chromium screenshot of each code on the page, by
 zxing-cpp (tests/qr_codes.py, checked against codes of known text in tests/test_qr_codes.py),
@@ -14,7 +16,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from guide.pages import address_of, front_matter_of as front_matter
+from guide.handouts import CARD, made_by_the_build, summary_source
+from guide.pages import address_of, all_pages, front_matter_of as front_matter
+from guide.problems import DOCS
 from harness.browser import open_context, watch
 from qr_codes import read_element
 from sitekit import FIXTURE_SITE_URL
@@ -37,11 +41,39 @@ def handouts(site):
 # ---- The list on the real guide -------------------------------------------------------------
 
 def test_every_page_is_listed_once(site, handouts):
-    pages = site.page_urls()
+    """Every page a writer wrote; the summaries and the card are linked from their page's item."""
+    made = {site.base_url + address.lstrip("/") for address in made_by_the_build()}
+    pages = [url for url in site.page_urls() if url not in made]
+    assert made and made < set(site.page_urls()), "the build made no summaries, or they are not in the sitemap"
     assert sorted(handouts) == sorted(pages), (
         "the For clinicians list and the sitemap differ: "
         f"missing {sorted(set(pages) - set(handouts))}, extra {sorted(set(handouts) - set(pages))}"
     )
+
+
+def test_every_summary_and_the_card_are_linked_from_their_pages_item(site, handouts):
+    """A clinician reaches every summary, and the card, from the For clinicians page."""
+    made = made_by_the_build()
+    wanted: dict[str, list[str]] = {}
+    for path in all_pages(DOCS):
+        source = path.relative_to(DOCS).as_posix()
+        summary = address_of(summary_source(source))
+        if summary in made:
+            wanted.setdefault(address_of(source), []).append(summary)
+    wanted.setdefault(address_of("warning-signs.md"), []).append(address_of(CARD))
+    linked = {address for addresses in wanted.values() for address in addresses}
+    assert linked == set(made), f"made but not linked: {sorted(set(made) - linked)}"
+    problems = []
+    for page, targets in wanted.items():
+        item = handouts[site.base_url + page.lstrip("/")]
+        links = [a["href"] for a in item.select(".handout__print a")]
+        resolved = [re.sub(r"[^/]+/\.\./", "", (site.base_url + CLINICIANS + href).replace("/./", "/")) for href in links]
+        expected = [site.base_url + target.lstrip("/") for target in targets]
+        if resolved != expected:
+            problems.append(f"{page}: its item links to {resolved}, not {expected}")
+        if any(not site.html_path(url).exists() for url in resolved):
+            problems.append(f"{page}: a print link leads nowhere: {resolved}")
+    assert not problems, "\n".join(problems)
 
 
 def test_each_item_has_the_pages_title_description_and_address(site, handouts):

@@ -66,7 +66,8 @@ def test_the_reader_finds_nothing_in_a_damaged_code_or_a_blank_picture():
 
 @pytest.mark.browser
 def test_the_reader_reads_codes_drawn_by_chromium_on_screen_and_on_paper(browser):
-    """Inline SVG codes like the guide's, at the size the guide prints them (26 mm)."""
+    """Inline SVG codes like the guide's, at the smallest size the guide prints them (19 mm,
+    on the warning-signs card; print.css)."""
     a, b = "http://127.0.0.1:8000/sciatica-knee-pain/", "http://127.0.0.1:8000/sciatica-knee-pain/recovery/"
     svgs = "".join(
         f'<p>{segno.make(text, error="m", micro=False, boost_error=False).svg_inline(dark="#000", light="#fff", omitsize=True, svgclass="qr-code", lineclass=None)}</p>'
@@ -74,7 +75,7 @@ def test_the_reader_reads_codes_drawn_by_chromium_on_screen_and_on_paper(browser
     context = browser.new_context()
     try:
         tab = context.new_page()
-        tab.set_content(f"<!doctype html><style>.qr-code {{ width: 26mm; height: 26mm; }}</style>{svgs}")
+        tab.set_content(f"<!doctype html><style>.qr-code {{ width: 19mm; height: 19mm; }}</style>{svgs}")
         codes = tab.locator("svg.qr-code")
         assert [read_element(codes.nth(i)) for i in range(2)] == [[a], [b]]
         assert read_texts(sheet_picture(tab.pdf(format="A4"))) == [a, b]

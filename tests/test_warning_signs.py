@@ -91,7 +91,7 @@ def test_a_box_shows_the_short_form_of_each_sign_it_picks_under_its_tier_s_actio
     text, errors = warning_signs.marker_output("help-box", ["foot-drop", "lung-clot"], SIGNS)
     assert not errors
     emergency, same_day = SIGNS.tiers["emergency"], SIGNS.tiers["same-day"]
-    assert text.startswith(f'!!! {emergency.box_type} "{emergency.box_title}"')
+    assert text.startswith(f'!!! {emergency.box_type} {warning_signs.HELP_BOX_CLASS} "{emergency.box_title}"')
     assert text.index(emergency.action) < text.index(SIGNS.signs["lung-clot"].short) < text.index(same_day.action)
     assert SIGNS.signs["foot-drop"].short in text and same_day.after in text
     assert SIGNS.signs["saddle-numbness"].short not in text, "only the picked signs"

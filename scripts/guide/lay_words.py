@@ -33,7 +33,7 @@ EXAMPLES = {"also_called": "`also_called: [physio, physical therapy]`",
 # (warning_signs.help_box). If that changes, tests/test_search.py finds the boxes in the
 # search index again and says so.
 HELP_BOX = re.compile(
-    r'<div class="admonition ([\w ]+)">'
+    r'<div class="admonition ([\w -]+)">'
     r'((?:(?!<div\b).)*?>See all the warning signs</a></p>\s*</div>)', re.S)
 
 

@@ -7,6 +7,7 @@ data/published-urls.txt: "/" for docs/index.md, "/causes/" for docs/causes.md,
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -45,6 +46,31 @@ def all_pages(docs: Path = DOCS) -> list[Path]:
 
 
 def front_matter_of(address: str, docs: Path = DOCS) -> dict:
-    """The front matter of the page at `address` ({} if there is no such page)."""
+    """The front matter of the page at `address` ({} if there is no such page), whether
+    a writer wrote it or the build makes it (a one-page summary, the card: guide/handouts.py)."""
     source = source_of(address, docs)
-    return front_matter(source) if source else {}
+    if source:
+        return front_matter(source)
+    made = made_page(address, docs)
+    if made is None:
+        return {}
+    match = FRONT_MATTER.match(made)
+    return (yaml.load(match.group(1), Loader=LineLoader) or {}) if match else {}
+
+
+def made_page(address: str, docs: Path = DOCS) -> str | None:
+    """The Markdown the build makes for `address`, or None if it makes no page there."""
+    from .handouts import made_by_the_build  # here: handouts builds on this module
+
+    rel = address.split("#", 1)[0].strip("/")
+    return made_by_the_build(docs).get(f"/{rel}/" if rel else "/")
+
+
+# The "In short" box every page opens with (CONTRIBUTING.md, "Shape of a page").
+IN_SHORT = re.compile(r'^!!! abstract "In short"[ \t]*\n(?P<body>(?:(?:[ \t]{4}.*)?\n)+)', re.M)
+
+
+def in_short(markdown: str) -> str:
+    """The text of a page's "In short" box, as Markdown on one line ("" if it has none)."""
+    match = IN_SHORT.search(markdown)
+    return " ".join(match["body"].split()) if match else ""

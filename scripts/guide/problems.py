@@ -75,9 +75,10 @@ class LinedDict(dict):
 
 
 class LinedList(list):
-    """A list from YAML that knows its own `.line`."""
+    """A list from YAML that knows its own `.line` and the line of each item (`.lines`)."""
 
     line: int
+    lines: list
 
 
 class LineLoader(yaml.SafeLoader):
@@ -94,6 +95,7 @@ def _mapping_with_lines(loader: LineLoader, node: yaml.MappingNode):
 def _sequence_with_line(loader: LineLoader, node: yaml.SequenceNode):
     sequence = LinedList(loader.construct_sequence(node, deep=True))
     sequence.line = node.start_mark.line + 1
+    sequence.lines = [item.start_mark.line + 1 for item in node.value]
     return sequence
 
 

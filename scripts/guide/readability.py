@@ -1,6 +1,7 @@
 """The visible prose of a built page, and how hard it is to read.
 
-Used by tests/test_content.py (reading-level limits) and scripts/editorial_report.py.
+Used by tests/test_content.py (reading-level limits), scripts/editorial_report.py and the
+front matter check of key points (guide/front_matter.py, `grade()`).
 
 What counts as prose: the page's article text, as a reader sees it. Left out: code,
 diagram source, the generated Sources list, the full reference list, the glossary list,
@@ -90,6 +91,14 @@ def measure(html: str) -> Prose:
     longest = sorted(sentences, key=lambda s: len(s.split()), reverse=True)[:3]
     grade = textstat.flesch_kincaid_grade(text) if text else 0.0
     return Prose(text=text, words=len(text.split()), grade=round(grade, 1), longest=longest)
+
+
+def grade(text: str) -> float:
+    """The Flesch-Kincaid grade of a short piece of plain text, such as a key point: the
+    same formula as `measure()`, with Markdown links and emphasis reduced to their words."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    plain = " ".join(re.sub(r"[*_`]", "", plain).split())
+    return round(textstat.flesch_kincaid_grade(plain), 1) if plain else 0.0
 
 
 def measure_file(path: Path) -> Prose:

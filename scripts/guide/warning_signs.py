@@ -294,6 +294,11 @@ def _indent(lines: list[str], prefix: str) -> list[str]:
     return [prefix + line if line else "" for line in lines]
 
 
+# The class every help box carries besides its tier's box type (print.css sets its lists
+# in two columns on paper).
+HELP_BOX_CLASS = "help-box"
+
+
 def help_box(signs: list[Sign]) -> str:
     """An admonition with each tier's action and the short form of its signs, most urgent
     first, ending with a link to the whole list."""
@@ -306,7 +311,7 @@ def help_box(signs: list[Sign]) -> str:
         if tier.after:
             lines += [tier.after, ""]
     lines.append(f"[See all the warning signs]({WARNING_SIGNS_PAGE})")
-    return "\n".join([f'!!! {first.box_type} "{first.box_title}"'] + _indent(lines, "    ")) + "\n"
+    return "\n".join([f'!!! {first.box_type} {HELP_BOX_CLASS} "{first.box_title}"'] + _indent(lines, "    ")) + "\n"
 
 
 def sign_list(signs: list[Sign]) -> str:
@@ -434,6 +439,12 @@ def check_prose(markdown: str, where: str, signs: WarningSigns) -> list[Problem]
                 f"is wrong, change it in {signs.where} with a source.",
             ))
     return problems
+
+
+def check_lines(texts: list[tuple[int, str]], where: str, signs: WarningSigns) -> list[Problem]:
+    """`check_prose()` for sentences outside the page's body, each with its line in the
+    page file: the key points in its front matter."""
+    return [problem for line, text in texts for problem in check_prose("\n" * (line - 1) + text + "\n", where, signs)]
 
 
 def _clip(text: str, limit: int = 120) -> str:

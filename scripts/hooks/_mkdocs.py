@@ -23,5 +23,13 @@ def where(page) -> str:
 
 
 def raw(page) -> str:
-    """The page's Markdown file as written (with its front matter: lines match the file)."""
+    """The page's Markdown file as written (with its front matter: lines match the file);
+    for a page the build makes (a one-page summary, the warning-signs card), its Markdown."""
+    if generated(page):
+        return page.file.content_string
     return Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+
+
+def generated(page) -> bool:
+    """Whether the build made this page (scripts/hooks/handouts.py) rather than a writer."""
+    return getattr(page.file, "generated_by", None) is not None

@@ -7,7 +7,8 @@ like a marker fails the build with the file, line and the names that exist.
 |   sign-section             |                                           |
 | references                 | the references page's full list           | guide/references.py
 | glossary                   | the glossary page's list                  | guide/glossary.py
-| clinicians-pages           | every page's address and QR code          | guide/handouts.py
+| clinicians-pages           | every page's address and QR code, and     | guide/handouts.py
+|                            | links to its summary and card to print    |
 | advice-changes             | the dated record of advice changes        | guide/advice_changes.py
 """
 from __future__ import annotations
@@ -24,8 +25,7 @@ in_menu: list[handouts.Handout] = []
 
 def on_files(files, config):
     cited.clear()
-    cited.update(references.cited_keys([Path(f.abs_src_path).read_text(encoding="utf-8-sig")
-                                        for f in files.documentation_pages()], warning_signs.cached()))
+    cited.update(references.cited_keys([f.content_string for f in files.documentation_pages()], warning_signs.cached()))
     return files
 
 
@@ -34,11 +34,18 @@ def on_nav(nav, config, files):
     not_in_nav), with their front matter title and description."""
     in_menu.clear()
     listed = {page.file.src_uri for page in nav.pages}
-    others = [f for f in files.documentation_pages() if f.src_uri not in listed]
+    others = [f for f in files.documentation_pages() if f.src_uri not in listed and f.generated_by is None]
     for file, url in [(p.file, p.url) for p in nav.pages] + [(f, f.url) for f in others]:
         meta = front_matter.read(file.content_string, f"docs/{file.src_uri}")[0] or {}
-        in_menu.append(handouts.Handout(url, str(meta.get("title") or file.name), str(meta.get("description") or "")))
+        in_menu.append(handouts.Handout(url, str(meta.get("title") or file.name), str(meta.get("description") or ""),
+                                        prints=prints_of(file, files)))
     return nav
+
+
+def prints_of(file, files) -> tuple[tuple[str, str], ...]:
+    """What the build made to print from this page (handouts.py): its summary, its card."""
+    made = [(label, files.get_file_from_path(source)) for label, source in handouts.printables(file.src_uri)]
+    return tuple((label, f.url) for label, f in made if f is not None and f.generated_by is not None)
 
 
 def on_page_markdown(markdown, page, config, files):

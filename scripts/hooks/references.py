@@ -3,9 +3,7 @@ added to every page from its front matter and the warning signs it shows
 (scripts/guide/references.py). The references page's full list is a marker (markers.py)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from _mkdocs import problems, raw, references, warning_signs, where
+from _mkdocs import generated, problems, raw, references, warning_signs, where
 
 known: dict = {}
 
@@ -18,8 +16,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    cited = references.cited_keys([Path(f.abs_src_path).read_text(encoding="utf-8-sig")
-                                   for f in files.documentation_pages()], warning_signs.cached())
+    cited = references.cited_keys([f.content_string for f in files.documentation_pages()], warning_signs.cached())
     unused = sorted(set(known) - cited)
     if unused:
         problems.log.info(f"data/references.yml: {len(unused)} references are not cited by any page and are not "
@@ -34,4 +31,6 @@ def on_page_markdown(markdown, page, config, files):
     problems.report(references.unknown_keys(keys, known, where(page)))
     if "<!-- guide:references -->" in markdown:
         return markdown  # the references page lists everything; no Sources of its own
+    if generated(page):
+        return markdown  # a summary or card: the page it is made from lists the sources
     return markdown + references.source_list(references.page_sources(raw(page), page.meta, warning_signs.cached()), known)

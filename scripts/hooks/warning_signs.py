@@ -4,7 +4,7 @@ above every page and the 404 page get the emergency line (`config.extra.warning_
 The boxes and lists are markers (markers.py)."""
 from __future__ import annotations
 
-from _mkdocs import problems, raw, references, warning_signs, where
+from _mkdocs import front_matter, generated, problems, raw, references, warning_signs, where
 
 
 def on_config(config):
@@ -18,5 +18,10 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    problems.report(warning_signs.check_prose(raw(page), where(page), warning_signs.cached()))
+    if generated(page):
+        return markdown  # made from a page's text and the data, both checked at their source
+    signs = warning_signs.cached()
+    problems.report(warning_signs.check_prose(raw(page), where(page), signs))
+    meta, _ = front_matter.read(raw(page), where(page))
+    problems.report(warning_signs.check_lines(front_matter.key_points(meta or {}), where(page), signs))
     return markdown
