@@ -11,6 +11,11 @@ blocked, so a test passes or fails the same way with no network at all.
 
 Any test that uses the `browser` fixture is marked `browser` here, so
 `./scripts/test --fast` (pytest -m "not browser") runs everything else.
+
+./scripts/test runs the checks in several processes (pytest-xdist, `--dist loadgroup`),
+each with its own build, server and Chromium. Tests that share a fixture bigger than one
+test (the crawl, or a module's fixture such as the printouts) are put in one group here,
+so that fixture is made once, not once per process.
 """
 from __future__ import annotations
 
@@ -22,10 +27,30 @@ from crawl import PageVisit, crawl
 from sitekit import FixtureSite
 
 
+# Before pytest-xdist's own hook, which reads the xdist_group marks added here.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
+        group = shared_work(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def shared_work(item) -> str | None:
+    """The group of tests that must run in the same process as this one, if any: every
+    test that reads the crawl, or every test of a module with a module- or class-scoped
+    fixture. Other tests may run anywhere."""
+    if "crawled" in item.fixturenames:
+        return "crawl"
+    # _fixtureinfo is pytest's record of the fixtures a test uses; no public API says a
+    # fixture's scope.
+    definitions = getattr(item, "_fixtureinfo", None)
+    for defs in (definitions.name2fixturedefs.values() if definitions else ()):
+        if any(d.scope in ("module", "class", "package") for d in defs):
+            return item.module.__name__
+    return None
 
 
 @pytest.fixture(scope="session")

@@ -174,8 +174,9 @@ class PageVisit:
 
 
 def pages_to_visit(site) -> list[tuple[str, int]]:
-    """Every page in the sitemap, and the 404 page a mistyped address shows."""
-    return [(url, 200) for url in site.page_urls()] + [(site.base_url + "no-such-page/", 404)]
+    """Every page in the sitemap (of the one-page summaries, one: BuiltSite.pages_to_open),
+    and the 404 page a mistyped address shows."""
+    return [(url, 200) for url in site.pages_to_open()] + [(site.base_url + "no-such-page/", 404)]
 
 
 def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> PageVisit:

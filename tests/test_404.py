@@ -50,7 +50,7 @@ def test_the_404_page_lists_every_page(site, visit_page):
         with urlopen(link, timeout=10) as response:
             assert response.status == 200, link
     # Following a link from the list opens the page (Material's instant navigation included).
-    tab.locator(".not-found-pages a", has_text="Get help now").click()
+    tab.locator(".not-found-pages").get_by_role("link", name="Get help now", exact=True).click()
     tab.wait_for_url(site.base_url + "warning-signs/")
     tab.locator("#emergency").wait_for()
     assert not visit.problems(), visit.problems()

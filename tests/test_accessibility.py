@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from crawl import describe, pages_to_visit, run_axe, unnamed_images
+from harness.browser import probe
 from harness.settle import settle, wait_for_diagram_setup, wait_for_stillness
 
 PHONE = {"width": 320, "height": 640}
@@ -77,15 +78,7 @@ def test_axe_finds_nothing_in_diagram_placeholders(site, visit_page, scheme):
 def test_axe_check_reports_a_real_problem(site, visit_page):
     """Guards the tests above: the harness must see a violation when there is one."""
     page, _ = visit_page(site.base_url)
-    page.evaluate("""() => {
-        const p = document.createElement('p');
-        p.textContent = 'Pale text';
-        p.style.cssText = 'color: #cccccc; background: #ffffff';
-        document.querySelector('.md-content__inner').append(p);
-        const img = document.createElement('img');
-        img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
-        document.querySelector('.md-content__inner').append(img);
-    }""")
+    page.evaluate(probe("add_pale_text_and_bare_image"))
     ids = {rule["id"] for rule in run_axe(page)["violations"]}
     assert {"color-contrast", "image-alt"} <= ids, ids
 
@@ -105,8 +98,7 @@ def test_every_image_has_a_text_alternative(crawled):
 def test_image_check_reports_an_unnamed_image(site, visit_page):
     """Guards the test above: an SVG picture without a name must be reported."""
     page, _ = visit_page(site.base_url)
-    page.evaluate("""() => document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend',
-        '<svg role="img" width="20" height="20"><circle cx="10" cy="10" r="8"/></svg>')""")
+    page.evaluate(probe("add_unnamed_svg"))
     assert unnamed_images(page), "an <svg role=img> with no name was not found"
 
 

@@ -325,9 +325,16 @@ def test_removing_a_published_address_is_caught(tmp_path):
 # ---- A real mkdocs-redirects stub is followed to the page and section ---------------------
 
 def test_a_moved_page_keeps_its_old_address_through_a_redirect(tmp_path, browser):
+    # Pages for clinicians: a patient page would also get a one-page summary, whose
+    # address this manifest would then have to list, and whose help box needs a
+    # warning-signs page.
+    def for_clinicians(text: str) -> str:
+        assert "audience: patients" in text, "the fixture page changed shape: update this test"
+        return text.replace("audience: patients", "audience: clinicians")
+
     project = make_project(tmp_path, {
-        "index.md": page("Home"),
-        "new-name.md": page("New name", "## Emergency { #emergency }\n\nGo now."),
+        "index.md": for_clinicians(page("Home")),
+        "new-name.md": for_clinicians(page("New name", "## Emergency { #emergency }\n\nGo now.")),
     })
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

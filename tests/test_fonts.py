@@ -26,7 +26,7 @@ def page_loads(site, browser) -> list[dict]:
     """Every page opened once on a phone-sized screen, in a fresh context, recording the
     fonts it asks for, the @font-face rules it has, and any layout shift while loading."""
     loads = []
-    for url in site.page_urls():
+    for url in site.pages_to_open():
         context, visit = open_context(browser, site.origin, viewport=PHONE)
         context.add_init_script(SHIFTS)
         responses = []

@@ -26,7 +26,7 @@ from guide import warning_signs
 from guide.handouts import CARD, CARD_OF, CARDS_PER_SHEET, made_by_the_build, summary_source
 from guide.pages import address_of, all_pages, front_matter, front_matter_of
 from guide.problems import DOCS, long_date
-from harness.browser import open_context, watch
+from harness.browser import open_context, watch, probe
 from harness.printing import PAPERS, print_pdf
 from qr_codes import read_texts, sheet_picture
 
@@ -36,31 +36,9 @@ BOX_TIERS = [SIGNS.tiers[name] for name in SIGNS.default_box()]  # emergency and
 TEN_POINTS = 10 / 72 * 96 - 0.05
 
 # Under print media: the smallest text on the page, and what prints it.
-SMALLEST_TEXT = """() => {
-    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-    let smallest = [Infinity, ''];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el = node.parentElement;
-        if (!node.textContent.trim() || !shown(el) || el.closest('svg')) continue;
-        const size = parseFloat(getComputedStyle(el).fontSize);
-        if (size < smallest[0]) smallest = [size, node.textContent.trim().slice(0, 60)];
-    }
-    return smallest;
-}"""
+SMALLEST_TEXT = probe("smallest_text")
 # Under print media: every colour the card sheet's cards print in that is not black, grey or white.
-CARD_COLOURS = """() => {
-    const colours = new Set();
-    for (const el of document.querySelectorAll('.safety-card, .safety-card *')) {
-        if (el.closest('svg') || !el.getClientRects().length) continue;
-        const style = getComputedStyle(el);
-        for (const value of [style.color, style.borderLeftColor, style.borderTopColor, style.backgroundColor]) {
-            const [r, g, b, a] = (value.match(/[\\d.]+/g) || []).map(Number);
-            if (a !== 0 && (Math.abs(r - g) > 8 || Math.abs(g - b) > 8)) colours.add(value);
-        }
-    }
-    return [...colours];
-}"""
+CARD_COLOURS = probe("card_colours")
 
 
 def squash(text: str) -> str:

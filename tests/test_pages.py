@@ -6,9 +6,10 @@ from __future__ import annotations
 
 def test_every_page_loads_cleanly(site, crawled):
     """From the shared visit of every page (tests/crawl.py), diagrams drawn."""
-    urls = site.page_urls()
+    urls = site.pages_to_open()
     assert len(urls) >= 3, f"the sitemap lists only {urls}"
     assert {v.url for v in crawled} >= set(urls), "the shared visit missed pages"
+    assert any("/summaries/" in v.url for v in crawled), "the shared visit opened no one-page summary"
     report = []
     for visit in crawled:
         assert visit.url.startswith(site.base_url), f"address {visit.url} is outside {site.base_url}"

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from guide.handouts import most_sheets, printed_address
 from guide.pages import front_matter_of as front_matter
 from guide.problems import long_date
-from harness.browser import open_context, watch
+from harness.browser import open_context, watch, probe
 from harness.printing import PAPER_POINTS as PAPER, print_pdf, ready_to_print
 from harness.settle import DIAGRAMS_DRAWN, draw_diagrams, wait_for_diagram_setup
 from qr_codes import read_texts, sheet_picture
@@ -58,40 +58,10 @@ class Printout:
 
 
 # Read in the browser while the page is shown on screen.
-SCREEN_INFO = """() => ({
-    siteName: (document.querySelector('.print-header__site') || {textContent: ''}).textContent.trim(),
-    title: document.querySelector('article h1').innerText.replace('¶', '').trim(),
-    article: document.querySelector('article').innerText,
-    diagrams: document.querySelectorAll('div.mermaid').length,
-    textVersions: [...document.querySelectorAll('details')]
-        .filter(d => d.querySelector('summary').innerText.startsWith('Text version'))
-        .map(d => d.querySelector('li') ? d.querySelector('li').innerText : ''),
-    outside: [...document.querySelectorAll('article a[data-print-href]')].map(a => a.href),
-    chrome: [...document.querySelectorAll(
-        '.md-header, .md-banner, .md-sidebar, .md-footer, .page-review__report, .md-search, .page-prints'
-    )].flatMap(el => el.innerText.split('\\n')).map(s => s.trim()).filter(s => s.length >= 8),
-    headerOnScreen: !!(document.querySelector('.print-header') || {}).offsetParent,
-})"""
+SCREEN_INFO = probe("page_on_screen")
 
 # Read in the browser under print media.
-PRINT_INFO = """() => {
-    const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const qr = document.querySelector('.print-header svg.qr-code');
-    const box = qr && qr.getBoundingClientRect();
-    return {
-        header: shown(document.querySelector('.print-header')),
-        address: (document.querySelector('.print-header__url') || {}).innerText,
-        qrBox: box ? [box.width, box.height] : null,
-        chromeShown: ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
-                      '.md-banner', '.md-search', '.md-tooltip2', '.page-prints', '.handout__copy',
-                      '.handout__print', '.headerlink'].filter(s => [...document.querySelectorAll(s)].some(shown)),
-        diagrams: [...document.querySelectorAll('div.mermaid')].map(d => {
-            const version = d.nextElementSibling;
-            const list = version && version.matches('details') && version.querySelector('ol');
-            return {drawing: shown(d) || shown(d.querySelector('svg')), textVersion: shown(list)};
-        }),
-    };
-}"""
+PRINT_INFO = probe("page_on_paper")
 
 
 def pdf_text(pdf: bytes, only_ends: bool = False):
@@ -282,13 +252,5 @@ def test_printing_from_the_dark_palette_uses_dark_ink_on_white(site, visit_page)
     page, _ = visit_page(site.base_url + "warning-signs/", color_scheme="dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     page.emulate_media(media="print")
-    colours = page.evaluate(
-        """() => {
-            const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
-            const lum = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-            const text = getComputedStyle(document.querySelector('article p')).color;
-            const back = getComputedStyle(document.body).backgroundColor;
-            return {text: lum(rgb(text)), back: lum(rgb(back)), raw: [text, back]};
-        }"""
-    )
+    colours = page.evaluate(probe("print_colours"))
     assert colours["text"] < 0.3 and colours["back"] > 0.9, f"printed colours from the dark palette: {colours['raw']}"

@@ -31,7 +31,7 @@ TABLES = probe("tables")
 @pytest.mark.parametrize("screen", SCREENS)
 def test_no_page_scrolls_sideways(site, visit_page, screen):
     problems = []
-    for url in site.page_urls():
+    for url in site.pages_to_open():
         page, _ = visit_page(url, **SCREENS[screen])
         settle(page)
         found = page.evaluate(OVERFLOW)
@@ -54,8 +54,7 @@ def test_no_page_scrolls_sideways(site, visit_page, screen):
 def test_reflow_check_reports_a_wide_element(site, visit_page):
     """Guards the test above: something too wide, outside a scrolling box, is reported."""
     page, _ = visit_page(site.base_url, **SCREENS["320 px wide"])
-    page.evaluate("""() => document.querySelector('.md-content__inner')
-        .insertAdjacentHTML('beforeend', '<p style="width: 600px">A line that will not wrap</p>')""")
+    page.evaluate(probe("add_wide_line"))
     found = page.evaluate(OVERFLOW)
     assert any("A line that will not wrap" in what for what in found["out"]), found
 
@@ -63,15 +62,7 @@ def test_reflow_check_reports_a_wide_element(site, visit_page):
 def test_a_wide_table_scrolls_in_its_box_with_a_shadow(site, visit_page):
     """At 320 px a table too wide for the screen keeps the page still and shows its cue."""
     page, _ = visit_page(site.base_url, **SCREENS["320 px wide"])
-    page.evaluate("""() => {
-        const row = '<tr>' + '<td>Supercalifragilistic</td>'.repeat(6) + '</tr>';
-        const t = document.createElement('table');
-        t.innerHTML = '<thead><tr>' + '<th>Heading</th>'.repeat(6) + '</tr></thead><tbody>' + row + '</tbody>';
-        const wrap = document.createElement('div'); wrap.className = 'md-typeset__scrollwrap';
-        const inner = document.createElement('div'); inner.className = 'md-typeset__table';
-        inner.append(t); wrap.append(inner);
-        document.querySelector('.md-content__inner').append(wrap);
-    }""")
+    page.evaluate(probe("add_wide_table"))
     tables = page.evaluate(TABLES)
     assert tables[-1]["overflowing"] and tables[-1]["scrolls"] and tables[-1]["cue"], tables[-1]
     assert page.evaluate(OVERFLOW)["out"] == []

@@ -57,6 +57,20 @@ class BuiltSite:
         ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
         return [loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)]
 
+    def pages_to_open(self) -> list[str]:
+        """The pages a browser sweep opens: every page, except that of the one-page
+        summaries, which the build makes from one template and differ only in their words,
+        only the longest is opened (the one most likely to overflow). Every summary is still
+        printed and read in full (tests/test_handouts_print.py, tests/test_print.py), and
+        its HTML validated and link-checked with every other page. Opening all 16 in every
+        sweep made the suite about a third slower for no check the one does not make."""
+        from guide.handouts import SUMMARIES
+
+        urls = self.page_urls()
+        summaries = [u for u in urls if u.removeprefix(self.base_url).startswith(f"{SUMMARIES}/")]
+        longest = max(summaries, key=lambda u: self.html_path(u).stat().st_size, default=None)
+        return [u for u in urls if u not in summaries or u == longest]
+
     def html_path(self, url: str) -> Path:
         """The built file behind a page address."""
         rel = url.removeprefix(self.base_url)

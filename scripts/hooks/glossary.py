@@ -1,9 +1,10 @@
 """Glossary tooltips on every page, from data/glossary.yml (scripts/guide/glossary.py).
 
 Every form of every term goes to the `abbr` extension as its glossary, once, here: each
-whole-word use on any page becomes an <abbr> that Material's `content.tooltips` shows on
-hover and tap. (Appending hundreds of `*[form]: definition` lines to every page instead
-made the build about five times slower.) The glossary page's list is a marker (markers.py).
+whole-word use on any page becomes an <abbr> whose definition
+docs/assets/javascripts/tooltips.js shows on hover, focus and tap. (Appending hundreds of
+`*[form]: definition` lines to every page instead made the build about five times
+slower.) The glossary page's list is a marker (markers.py).
 """
 from __future__ import annotations
 
