@@ -47,7 +47,7 @@ import time
 from pathlib import Path
 
 from harness.browser import CHROMIUM_ARGS, chromium_path
-from harness.server import GZIP_LEVEL, ROOT, SUBPATH, BuiltSite, GzipPagesHandler, build, free_port
+from harness.server import GZIP_LEVEL, ROOT, SUBPATH, BuiltSite, GzipPagesHandler, QuietServer, build, free_port
 from harness.printing import PAPERS, count_sheets
 from harness.settle import draw_diagrams
 from harness.weights import BUDGET_SEARCH_INDEX, MERMAID_PATH, SEARCH_INDEX_PATH, kb, measure_page
@@ -134,7 +134,7 @@ def run_lighthouse(url: str, report: Path, origin: str) -> dict:
 
 def serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(GzipPagesHandler, site_dir=site_dir)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
