@@ -55,7 +55,7 @@ def test_every_page_is_within_its_first_load_budget(site, browser):
 
 
 def test_diagram_pages_are_within_budget_once_every_diagram_is_drawn(site, browser):
-    urls = [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
+    urls = site.diagram_urls()
     assert urls, "no page has a diagram"
     weights = [measure_page(browser, url, site.origin, then=draw_diagrams, viewport=PHONE) for url in urls]
     for weight in weights:

@@ -55,10 +55,6 @@ RAW_MERMAID = ("flowchart TD", "accTitle", "accDescr", "-->", "~~~", 'href "')
 
 # ---- helpers ---------------------------------------------------------------------------
 
-def diagram_urls(site) -> list[str]:
-    return [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
-
-
 def draw(page) -> None:
     """Every diagram of the page in view drawn: diagrams.mjs draws one when the reader comes
     near it, so each is scrolled to in turn (then the page goes back to where it was)."""
@@ -91,7 +87,7 @@ def drawn(site, browser) -> dict[str, tuple[list[DrawnPage], list[str]]]:
             tab = context.new_page()
             watch(tab, visit)
             pages = []
-            for url in diagram_urls(site):
+            for url in site.diagram_urls():
                 tab.goto(url, wait_until="networkidle")
                 draw(tab)
                 boxes, colours = tab.evaluate(BOXES), tab.evaluate(COLOURS, list(OUTCOMES))
@@ -197,7 +193,7 @@ def phone_problems(where: str, diagram: dict) -> list[str]:
 
 def test_every_diagram_fits_a_phone_with_readable_labels(site, visit_page):
     problems, sizes = [], []
-    for url in diagram_urls(site):
+    for url in site.diagram_urls():
         page, _ = open_drawn(visit_page, url, viewport=PHONE)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (
             f"{short(url, site)}: the page scrolls sideways at {PHONE['width']}px")
@@ -215,7 +211,7 @@ def test_every_diagram_fits_a_phone_with_readable_labels(site, visit_page):
 
 def test_phone_check_catches_a_diagram_that_is_too_wide(site, visit_page):
     """Guards the test above: four boxes side by side must be reported as too small."""
-    url = diagram_urls(site)[0]
+    url = site.diagram_urls()[0]
     page, _ = open_drawn(visit_page, url, viewport=PHONE)
     wide = ('flowchart TD\n    accTitle: Too wide\n    accDescr: Four boxes side by side.\n'
             '    q("Where is the pain?") --> a["Front of the knee"] & b["Inside of the knee"]'
@@ -267,7 +263,7 @@ def answer(url: str) -> int:
 
 
 def test_a_mouse_click_on_a_box_opens_its_page(site, visit_page):
-    for url in diagram_urls(site):
+    for url in site.diagram_urls():
         page, visit = open_drawn(visit_page, url, viewport=PHONE)
         boxes = [b for d in page.evaluate(BOXES) for b in d["boxes"]]
         # A box that leads to another page (links to this page's own headings only scroll).
@@ -286,7 +282,7 @@ def test_a_mouse_click_on_a_box_opens_its_page(site, visit_page):
 def test_box_links_lead_to_the_right_page_after_instant_navigation(site, visit_page):
     """Box links are relative addresses: they must resolve from the page the reader moved
     to without a reload (Material's instant navigation), not from the first page loaded."""
-    target = next(u for u in diagram_urls(site) if u.endswith("/treatment/"))
+    target = next(u for u in site.diagram_urls() if u.endswith("/treatment/"))
     page, visit = visit_page(site.base_url)
     page.evaluate("window.__noReload = true")
     href = page.evaluate(
@@ -307,7 +303,7 @@ TAB_INTO = probe("focus_in_diagram")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_keyboard_reaches_every_box_link_with_a_visible_focus_ring(site, visit_page, scheme):
     problems = []
-    for url in diagram_urls(site):
+    for url in site.diagram_urls():
         page, _ = open_drawn(visit_page, url, color_scheme=scheme)
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         links_per_diagram = page.eval_on_selector_all("div.mermaid svg", "s => s.map(svg => svg.querySelectorAll('a').length)")
@@ -347,7 +343,7 @@ def test_the_keyboard_reaches_every_box_link_with_a_visible_focus_ring(site, vis
 
 def test_enter_on_a_focused_box_follows_its_link(site, visit_page):
     """Tab to a box that links to another page and press Enter: the page opens."""
-    url = next(u for u in diagram_urls(site) if u.endswith("/treatment/"))
+    url = next(u for u in site.diagram_urls() if u.endswith("/treatment/"))
     page, visit = open_drawn(visit_page, url)
     hrefs = page.evaluate(probe("diagram_link_targets"))
     target = next(h for h in hrefs if h.startswith(site.base_url + "treatment/") and h != url)
@@ -487,7 +483,7 @@ def test_a_diagram_reached_by_instant_navigation_prints_as_its_text_version(site
         tab = context.new_page()
         watch(tab, visit)
         tab.goto(site.base_url, wait_until="networkidle")
-        target = next(u for u in diagram_urls(site) if u.endswith("/warning-signs/"))
+        target = next(u for u in site.diagram_urls() if u.endswith("/warning-signs/"))
         tab.evaluate("window.__noReload = true")
         tab.locator("nav a[href$='warning-signs/']").first.click()
         tab.wait_for_url(target)
@@ -523,7 +519,7 @@ def test_without_javascript_readers_get_the_text_version_not_mermaid(site, brows
     problems = []
     try:
         tab = context.new_page()
-        for url in diagram_urls(site):
+        for url in site.diagram_urls():
             where = short(url, site)
             tab.goto(url, wait_until="load")
             sources = tab.locator("div.mermaid").all_text_contents()

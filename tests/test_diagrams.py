@@ -37,10 +37,6 @@ def diagram_blocks() -> list[tuple[str, int, str]]:
     return blocks
 
 
-def diagram_pages(site) -> list[str]:
-    return [u for u in site.page_urls() if 'class="mermaid"' in site.html_path(u).read_text(encoding="utf-8")]
-
-
 def parse_errors(page, blocks) -> list[str]:
     """Ask the site's own pinned Mermaid to parse each block; return 'file:line: error'."""
     results = page.evaluate(
@@ -52,7 +48,7 @@ def parse_errors(page, blocks) -> list[str]:
 
 def test_the_guide_has_its_diagrams(site):
     assert len(diagram_blocks()) >= 5, "the site map asks for at least five decision diagrams"
-    assert len(diagram_pages(site)) >= 4
+    assert len(site.diagram_urls()) >= 4
 
 
 def test_every_diagram_parses(site, visit_page):
@@ -70,7 +66,7 @@ def test_parse_check_catches_a_broken_diagram(site, visit_page):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_diagrams_render_in_each_palette(site, visit_page, scheme):
-    for url in diagram_pages(site):
+    for url in site.diagram_urls():
         page, visit = visit_page(url, color_scheme=scheme)
         draw_diagrams(page)
         page.wait_for_function(ALL_RENDERED, timeout=15000)
@@ -89,7 +85,7 @@ def test_diagrams_render_in_each_palette(site, visit_page, scheme):
 
 
 def test_pages_without_diagrams_do_not_load_mermaid(site, visit_page):
-    plain = [u for u in site.page_urls() if u not in diagram_pages(site)]
+    plain = [u for u in site.page_urls() if not site.has_diagrams(u)]
     page, visit = visit_page(plain[0])
     assert not [r.url for r in visit.responses if "/vendor/mermaid-" in r.url]
 
@@ -97,8 +93,8 @@ def test_pages_without_diagrams_do_not_load_mermaid(site, visit_page):
 def test_diagram_renders_after_instant_navigation_from_a_plain_page(site, visit_page):
     """Material swaps the page in without a reload; the diagram must still be drawn,
     from the site's own Mermaid, even though the first page loaded no Mermaid."""
-    target = diagram_pages(site)[0]
-    plain = next(u for u in site.page_urls() if u not in diagram_pages(site))
+    target = site.diagram_urls()[0]
+    plain = next(u for u in site.page_urls() if not site.has_diagrams(u))
     page, visit = visit_page(plain)
     page.evaluate("window.__noReload = true")
     href = page.evaluate(
@@ -114,7 +110,7 @@ def test_diagram_renders_after_instant_navigation_from_a_plain_page(site, visit_
 
 
 def test_diagram_is_redrawn_when_the_palette_is_switched(site, visit_page):
-    page, visit = visit_page(diagram_pages(site)[0])
+    page, visit = visit_page(site.diagram_urls()[0])
     draw_diagrams(page)
     page.wait_for_function(ALL_RENDERED, timeout=15000)
     page.click("form[data-md-component=palette] label:not([hidden])")
@@ -146,7 +142,7 @@ def mermaid_requests(visit) -> list[str]:
 
 def test_a_diagram_page_loads_no_mermaid_and_shows_placeholders_until_the_reader_comes_near(site, visit_page):
     problems = []
-    for url in diagram_pages(site):
+    for url in site.diagram_urls():
         page, visit = visit_page(url, viewport=PHONE)
         wait_for_diagram_setup(page)
         page.wait_for_timeout(500)  # time for anything a page load might still start
@@ -186,7 +182,7 @@ def test_a_diagram_is_drawn_when_it_comes_within_half_a_screen(site, visit_page)
 def test_every_diagram_has_its_drawn_size_reserved(site, visit_page):
     """The sizes in diagrams.mjs (SIZES) are those the diagrams are drawn at."""
     problems = []
-    for url in diagram_pages(site):
+    for url in site.diagram_urls():
         page, _ = visit_page(url, viewport=PHONE)
         wait_for_diagram_setup(page)
         before = page.evaluate(probe("diagram_boxes"))
@@ -220,7 +216,7 @@ def moved(report: dict) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_nothing_on_screen_moves_when_a_diagram_is_drawn(site, visit_page, scheme):
     problems = []
-    for url in diagram_pages(site):
+    for url in site.diagram_urls():
         count = site.html_path(url).read_text(encoding="utf-8").count('class="mermaid"')
         for index in range(count):
             # A fresh load for each, so the diagram is still waiting when the reader arrives

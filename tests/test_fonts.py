@@ -69,7 +69,7 @@ def test_font_check_reports_a_font_face(site, visit_page):
 
 def test_text_is_painted_before_the_scripts_arrive(site, visit_page):
     """With every script held back, the title and the first paragraph are already on screen."""
-    url = next(u for u in site.page_urls() if 'class="mermaid"' not in site.html_path(u).read_text(encoding="utf-8"))
+    url = next(u for u in site.page_urls() if not site.has_diagrams(u))
     page, _ = visit_page(site.base_url)  # a context that blocks other hosts, like every test
     held = []
 
