@@ -88,7 +88,7 @@ def test_search_index_loads_only_when_search_is_opened(site, browser):
     def open_search_and_find(page):
         assert not [r for r in requested(page) if SEARCH_INDEX_PATH in r], (
             "the search index was fetched before search was opened "
-            "(overrides/partials/search-on-demand.html no longer holds it back)"
+            "(docs/assets/javascripts/search-on-demand.js no longer holds it back)"
         )
         page.keyboard.press("/")
         page.keyboard.type("knee", delay=20)

@@ -38,7 +38,7 @@ BUDGET_DIAGRAMS_DRAWN = 360 * KB
 # is a round trip on a slow phone: the next small script should join one of these.
 BUDGET_FIRST_LOAD_REQUESTS = 15
 # The search index (the text of every page) is fetched only when a reader opens search
-# (overrides/partials/search-on-demand.html). Its own budget keeps that first search
+# (docs/assets/javascripts/search-on-demand.js). Its own budget keeps that first search
 # quick: 70 KB is about 1.5 seconds on a slow mobile connection (400 kbit/s).
 BUDGET_SEARCH_INDEX = 70 * KB
 

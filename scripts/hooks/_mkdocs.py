@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import guide  # noqa: E402,F401  (imported now; later imports of guide.* find it loaded)
 from guide import (accessibility, advice_changes, diagrams, front_matter, glossary, handouts,  # noqa: E402,F401
-                   lay_words, link_previews, markers, pages, print_links, problems, references, warning_signs)
+                   lay_words, link_previews, markers, material_start, pages, print_links, problems, references,
+                   warning_signs)
 
 
 def where(page) -> str:

@@ -1,0 +1,22 @@
+// Installed before the page's own scripts (an init script): records every change to an
+// attribute that makes Chromium restyle the whole page when it changes after the page is
+// styled (the class and focus-visible marks on <html>, a stylesheet's address, the
+// palette-switching marks on <body>), and whether <body> existed yet when it happened.
+(() => {
+  window.__startUp = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      window.__startUp.push({
+        tag: r.target.tagName,
+        rel: r.target.getAttribute("rel"),
+        name: r.attributeName,
+        before: r.oldValue,
+        after: r.target.getAttribute(r.attributeName),
+        bodyParsed: !!document.body && document.readyState !== "loading",
+      });
+    }
+  }).observe(document, {
+    subtree: true, attributes: true, attributeOldValue: true,
+    attributeFilter: ["class", "data-js-focus-visible", "href", "data-md-color-switching", "data-palette-switching"],
+  });
+})();

@@ -1,0 +1,95 @@
+"""Material's start-up restyles nothing it need not (issue 11; scripts/guide/material_start.py).
+
+Each change checked here made Chromium work out the style of every element again inside
+Material's first long task, which is most of a page's Total Blocking Time on a phone.
+The timings themselves are measured by scripts/benchmark.py; these tests check the causes
+stay gone, whatever the machine's speed.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from guide import material_start
+from harness.browser import open_context, probe, watch
+
+MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+
+
+def start_up_changes(browser, site, url):
+    context, visit = open_context(browser, site.origin)
+    context.add_init_script(probe("start_up_changes"))
+    page = context.new_page()
+    watch(page, visit)
+    page.goto(url, wait_until="load")
+    page.wait_for_function("document.querySelector('meta[name=theme-color]')")  # Material's palette has started
+    return context, page, visit
+
+
+def test_material_finds_nothing_on_html_or_the_stylesheets_left_to_change(site, browser):
+    for url in (site.base_url, site.diagram_urls()[0]):
+        context, page, visit = start_up_changes(browser, site, url)
+        try:
+            changes = page.evaluate("window.__startUp")
+            assert page.evaluate("document.documentElement.classList.contains('js')"), "the page never got its 'js' class"
+            head_changes = [c for c in changes if c["tag"] == "LINK" and c["before"] != c["after"]]
+            assert head_changes, "page-start.js made no stylesheet address absolute (is it still in the head?)"
+            late = [c for c in changes if c["bodyParsed"] and c["before"] != c["after"]
+                    and (c["tag"] == "HTML" or (c["tag"] == "LINK" and c["rel"] == "stylesheet"))]
+            assert not late, (f"{site.short(url)}: after the page was parsed, these changed and restyled every "
+                              f"element (scripts/guide/material_start.py): {late}")
+            sheets = page.evaluate(
+                "[...document.styleSheets].flatMap(s => { try { return [...s.cssRules].map(r => r.cssText) }"
+                " catch (e) { return [] } })")
+            assert not [r for r in sheets if "data-md-color-switching" in r], (
+                "Material's data-md-color-switching rule is back in a stylesheet")
+            assert [r for r in sheets if "data-palette-switching" in r], "extra.css lost its palette-switching rule"
+            metas = page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)")
+            assert len(metas) == 2 and metas[0] == "light", (
+                f"expected the guide's colour-scheme meta first and Material's after it, found {metas}")
+            assert not visit.problems(), visit.problems()
+        finally:
+            context.close()
+
+
+def test_switching_palette_still_stops_colour_transitions_for_the_switch_only(site, browser):
+    context, page, visit = start_up_changes(browser, site, site.base_url)
+    try:
+        assert not [c for c in page.evaluate("window.__startUp") if c["name"] == "data-palette-switching"], (
+            "data-palette-switching was set at page load; it is for a reader's switch only")
+        page.click("form[data-md-component=palette] label:not([hidden])")
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.wait_for_function("!document.body.hasAttribute('data-palette-switching')")
+        marks = [c for c in page.evaluate("window.__startUp") if c["name"] == "data-palette-switching"]
+        assert [c["after"] for c in marks] == ["", None], f"expected the mark set once and removed, saw {marks}"
+        assert not visit.problems(), visit.problems()
+    finally:
+        context.close()
+
+
+def test_the_switching_rule_is_found_in_materials_own_stylesheet():
+    sheets = list(MATERIAL_STYLESHEETS.glob("palette.*.min.css"))
+    assert len(sheets) == 1, f"expected one palette stylesheet in {MATERIAL_STYLESHEETS}"
+    css = sheets[0].read_text(encoding="utf-8")
+    kept, problems = material_start.drop_switching_rule(css, sheets[0].name)
+    assert not problems and "data-md-color-switching" not in kept
+    assert len(css) - len(kept) == len(material_start.SWITCHING_RULE.search(css).group(0))
+
+
+def test_a_material_without_the_switching_rule_fails_the_build_with_what_to_do():
+    kept, problems = material_start.drop_switching_rule("body{color:red}", "site/assets/stylesheets/palette.x.min.css")
+    assert kept == "body{color:red}" and len(problems) == 1
+    text = str(problems[0])
+    assert "palette.x.min.css" in text and "SWITCHING_RULE" in text
+
+
+def test_an_inline_script_that_would_close_its_element_is_refused(tmp_path):
+    script = tmp_path / "bad.js"
+    script.write_text('document.write("</script>")', encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(str(script))):
+        material_start.inline_script(script)
+    script.write_text('var ok = "<\\/script>";\n', encoding="utf-8")
+    assert material_start.inline_script(script) == 'var ok = "<\\/script>";'
