@@ -36,7 +36,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from harness.browser import open_context, watch, probe
+from harness.browser import goto, open_context, watch, probe
 from harness.settle import SOME_DIAGRAMS_DRAWN, draw_diagrams, wait_for_diagram_setup
 
 from guide import diagrams as diagram_rules, warning_signs  # the build's own rulebook
@@ -88,7 +88,7 @@ def drawn(site, browser) -> dict[str, tuple[list[DrawnPage], list[str]]]:
             watch(tab, visit)
             pages = []
             for url in site.diagram_urls():
-                tab.goto(url, wait_until="networkidle")
+                goto(tab, url)
                 draw(tab)
                 boxes, colours = tab.evaluate(BOXES), tab.evaluate(COLOURS, list(OUTCOMES))
                 accessible = tab.evaluate(ACCESSIBLE)
@@ -482,7 +482,7 @@ def test_a_diagram_reached_by_instant_navigation_prints_as_its_text_version(site
     try:
         tab = context.new_page()
         watch(tab, visit)
-        tab.goto(site.base_url, wait_until="networkidle")
+        goto(tab, site.base_url)
         target = next(u for u in site.diagram_urls() if u.endswith("/warning-signs/"))
         tab.evaluate("window.__noReload = true")
         tab.locator("nav a[href$='warning-signs/']").first.click()
