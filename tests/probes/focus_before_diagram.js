@@ -8,8 +8,10 @@
   const stops = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
     .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && !svg.contains(e)
       && (e.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING));
-  const before = stops[stops.length - 1];
-  if (!before) return false;
-  before.focus({ preventScroll: true });
-  return document.activeElement === before;
+  // The last one that takes focus (a link in a closed text version does not).
+  for (let i = stops.length - 1; i >= 0; i--) {
+    stops[i].focus({ preventScroll: true });
+    if (document.activeElement === stops[i]) return true;
+  }
+  return false;
 }
