@@ -27,6 +27,10 @@ from harness.settle import settle, wait_for_stillness
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+RUN_AXE_RULES = "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})"
+# The WCAG A/AA rules whose result depends on colour: all that can differ between the
+# light and dark palettes, which change colours only (same HTML, same diagram shapes).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 DESKTOP = {"width": 1280, "height": 800}
 MAX_STOPS = 600
 
@@ -54,8 +58,11 @@ def axe_script() -> Path:
     return script
 
 
-def run_axe(page) -> dict:
+def run_axe(page, rules: list[str] | None = None) -> dict:
+    """axe-core's WCAG A/AA rules on the page, or only `rules` (its rule ids)."""
     page.add_script_tag(path=str(axe_script()))
+    if rules:
+        return page.evaluate(RUN_AXE_RULES, rules)
     return page.evaluate(RUN_AXE, WCAG_TAGS)
 
 

@@ -3,7 +3,7 @@ overrides/partials/print-header.html).
 
 Every page in the sitemap (the written pages, the one-page summaries and the card sheet) is
 printed to PDF by Chromium, on A4 and on US Letter, as a reader's "Print" would
-(harness/printing.py), and the PDF's text is read with pypdf. A printout must hold the
+(harness/printing.py), and the PDF's text is read with pdftotext. A printout must hold the
 page's title, its full address, its review date and its sources; the address of every
 outside link after the link text; each diagram once, as its text version (never its drawing
 or Mermaid source); and nothing of the site's chrome (header, menus, search, footer,
