@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import hashlib
 import http.server
 import json
@@ -50,11 +49,10 @@ from harness.browser import CHROMIUM_ARGS, chromium_path
 from harness.server import GZIP_LEVEL, ROOT, SUBPATH, BuiltSite, GzipPagesHandler, QuietServer, build, free_port
 from harness.printing import PAPERS, count_sheets
 from harness.settle import draw_diagrams
-from harness.weights import BUDGET_SEARCH_INDEX, MERMAID_PATH, SEARCH_INDEX_PATH, kb, measure_page
+from harness.weights import BUDGET_SEARCH_INDEX, MERMAID_PATH, PHONE, SEARCH_INDEX_PATH, kb, measure_page
 
 # Lighthouse's mobile screen (a Moto G Power), so the first load measured here is the one
 # Lighthouse times: which diagrams are near the screen depends on its size.
-PHONE = {"width": 412, "height": 823}
 
 LIGHTHOUSE_SPEC = ROOT / "scripts" / "lighthouse"
 LIGHTHOUSE_HOME = ROOT / ".cache" / "lighthouse"

@@ -12,18 +12,23 @@ blocked, so a test passes or fails the same way with no network at all.
 Any test that uses the `browser` fixture is marked `browser` here, so
 `./scripts/test --fast` (pytest -m "not browser") runs everything else.
 
-./scripts/test runs the checks in several processes (pytest-xdist, `--dist loadgroup`),
-each with its own build, server and Chromium. Tests that share a fixture bigger than one
-test (the crawl, or a module's fixture such as the printouts) are put in one group here,
-so that fixture is made once, not once per process.
+`./scripts/test --fast` runs its checks in two processes (pytest-xdist, `--dist
+loadgroup`), each with its own build. Tests that share a fixture bigger than one test (the
+crawl, the first loads, or a module's fixture such as the printouts) are put in one group
+here, so that fixture would be made once, not once per process. The full run is one
+process (CONTRIBUTING.md, "Code", says why).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
-from harness.browser import CHROMIUM_ARGS, chromium_path, open_context, watch
+from harness.browser import CHROMIUM_ARGS, chromium_path, goto, open_context, probe, watch
+from harness.weights import PHONE, PageWeight, measure_page
 from harness.server import ROOT, BuiltSite, build, free_port, serving, SUBPATH
 from crawl import PageVisit, crawl
+from printouts import Printout, print_every_page
 from sitekit import FixtureSite
 
 
@@ -42,8 +47,9 @@ def shared_work(item) -> str | None:
     """The group of tests that must run in the same process as this one, if any: every
     test that reads the crawl, or every test of a module with a module- or class-scoped
     fixture. Other tests may run anywhere."""
-    if "crawled" in item.fixturenames:
-        return "crawl"
+    for shared in ("crawled", "first_loads", "printouts"):
+        if shared in item.fixturenames:
+            return shared
     # _fixtureinfo is pytest's record of the fixtures a test uses; no public API says a
     # fixture's scope.
     definitions = getattr(item, "_fixtureinfo", None)
@@ -96,6 +102,44 @@ def crawled(browser, site) -> list[PageVisit]:
     return crawl(browser, site)
 
 
+FONT_FACES = probe("font_faces")
+SHIFTS = probe("shifts")
+
+
+@dataclass
+class FirstLoad:
+    """A page's first load on a phone, as a first-time reader gets it."""
+    weight: PageWeight  # every response, gzipped (tests/test_budgets.py)
+    fonts: dict  # @font-face rules and registered faces (tests/test_fonts.py)
+    shifts: list[dict]  # layout shifts while it loaded (tests/test_fonts.py)
+
+
+@pytest.fixture(scope="session")
+def first_loads(site, browser) -> list[FirstLoad]:
+    """Every page (site.pages_to_open) opened once on Lighthouse's phone screen in a fresh
+    context: what the weight budgets, the web-font check and the layout-shift check read.
+    Diagrams are not drawn: a first load is what arrives before the reader scrolls."""
+    loads = []
+    for url in site.pages_to_open():
+        seen = {}
+
+        def read(page):
+            seen["fonts"] = page.evaluate(FONT_FACES)
+            seen["shifts"] = page.evaluate("window.__guideShifts")
+
+        weight = measure_page(browser, url, site.origin, viewport=PHONE, init_script=SHIFTS, then=read)
+        loads.append(FirstLoad(weight, seen["fonts"], seen["shifts"]))
+    return loads
+
+
+@pytest.fixture(scope="session")
+def printouts(browser, site) -> list[Printout]:
+    """Every page printed on A4 and Letter, one load each (tests/printouts.py): what the
+    print checks (tests/test_print.py) and the handout checks (tests/test_handouts_print.py)
+    read."""
+    return print_every_page(browser, site)
+
+
 @pytest.fixture
 def visit_page(browser, site):
     """visit_page(url, **context options) -> (page, visit), closed after the test."""
@@ -106,7 +150,7 @@ def visit_page(browser, site):
         contexts.append(context)
         page = context.new_page()
         watch(page, visit, {url: expect_status} if expect_status != 200 else None)
-        response = page.goto(url, wait_until="networkidle")
+        response = goto(page, url)
         assert response is not None and response.status == expect_status, (
             f"{url} answered {response.status if response else 'nothing'}, expected {expect_status}"
         )

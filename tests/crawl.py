@@ -21,17 +21,21 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness.browser import open_context, probe, watch
+from harness.browser import goto, open_context, probe, watch
 from harness.settle import settle, wait_for_stillness
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+RUN_AXE_RULES = "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})"
+# The WCAG A/AA rules whose result depends on colour: all that can differ between the
+# light and dark palettes, which change colours only (same HTML, same diagram shapes).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 DESKTOP = {"width": 1280, "height": 800}
 MAX_STOPS = 600
 
 FOCUS_STATE = probe("focus_state")
-FOCUSED_STILL = probe("focused_still")
+FINISH_TRANSITIONS = probe("finish_transitions")
 SKIP_LINK = probe("skip_link")
 ON_TITLE = probe("on_title")
 DIAGRAM_NAMES = probe("diagram_names")
@@ -54,8 +58,11 @@ def axe_script() -> Path:
     return script
 
 
-def run_axe(page) -> dict:
+def run_axe(page, rules: list[str] | None = None) -> dict:
+    """axe-core's WCAG A/AA rules on the page, or only `rules` (its rule ids)."""
     page.add_script_tag(path=str(axe_script()))
+    if rules:
+        return page.evaluate(RUN_AXE_RULES, rules)
     return page.evaluate(RUN_AXE, WCAG_TAGS)
 
 
@@ -110,9 +117,10 @@ def ring_problem(state: dict) -> str | None:
 def tab_through(page, *, limit: int = MAX_STOPS) -> list[dict]:
     """Press Tab until focus comes round again; the state of each stop.
 
-    A stop that looks wrong is looked at again once transitions end (Material fades
-    permalinks in on focus), and again a moment later (Material opens and closes search,
-    and moves the page under it, after a short delay)."""
+    A stop that looks wrong is looked at again with its transitions run to their end
+    (Material fades permalinks in on focus: what the reader sees a quarter of a second
+    later, without waiting for it), and again a moment later (Material opens and closes
+    search, and moves the page under it, after a short delay)."""
     stops, seen = [], set()
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -120,7 +128,7 @@ def tab_through(page, *, limit: int = MAX_STOPS) -> list[dict]:
         if state is None or state["key"] in seen:
             break
         if ring_problem(state):
-            page.wait_for_function(FOCUSED_STILL, timeout=5000)
+            page.evaluate(FINISH_TRANSITIONS)
             state = page.evaluate(FOCUS_STATE)
         if ring_problem(state):
             page.wait_for_timeout(500)
@@ -140,7 +148,7 @@ def follow_skip_link(page, url) -> list[str]:
     problems = []
     state = page.evaluate(FOCUS_STATE)
     if ring_problem(state):
-        page.wait_for_function(FOCUSED_STILL, timeout=5000)  # Material slides the link in
+        page.evaluate(FINISH_TRANSITIONS)  # Material slides the link in
         state = page.evaluate(FOCUS_STATE)
     if ring_problem(state):
         problems.append(f"{url}: the skip link {ring_problem(state)}")
@@ -187,7 +195,7 @@ def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> Pa
     try:
         page = context.new_page()
         watch(page, seen, {url: status} if status != 200 else None)
-        response = page.goto(url, wait_until="networkidle")
+        response = goto(page, url)
         assert response is not None and response.status == status, f"{url} answered {response and response.status}"
         settle(page)
         found = PageVisit(url, status)
@@ -196,7 +204,7 @@ def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> Pa
             found.stops = tab_through(page) if not found.skip_problems else []
             found.after_skip = found.stops[0] if found.stops else None
             if from_top and not found.skip_problems:
-                page.goto(url, wait_until="networkidle")
+                goto(page, url)
                 settle(page)
                 found.stops = tab_through(page)
         found.cookies = [c["name"] for c in context.cookies()]

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from harness.browser import open_context, probe, watch
+from harness.browser import goto, open_context, probe, watch
 
 QUERIES_FILE = Path(__file__).resolve().parent / "search_queries.yml"
 TOP = 3  # a query passes when a wanted page is among the first TOP results
@@ -89,7 +89,7 @@ def open_search_page(browser, site, url: str | None = None, **context_options):
     context.add_init_script(probe("search_worker"))
     page = context.new_page()
     watch(page, visit)
-    page.goto(url or site.base_url, wait_until="networkidle")
+    goto(page, url or site.base_url)
     return context, page, visit
 
 

@@ -19,6 +19,7 @@ from harness.weights import (
     BUDGET_FIRST_LOAD,
     BUDGET_FIRST_LOAD_REQUESTS,
     BUDGET_SEARCH_INDEX,
+    PHONE,
     SEARCH_INDEX_PATH,
     PageWeight,
     Resource,
@@ -26,12 +27,10 @@ from harness.weights import (
     measure_page,
 )
 
-# The Lighthouse phone (Moto G Power): the screen a first load is measured on.
-PHONE = {"width": 412, "height": 823}
 
 
-def test_every_page_is_within_its_first_load_budget(site, browser):
-    weights = [measure_page(browser, url, site.origin, viewport=PHONE) for url in site.pages_to_open()]
+def test_every_page_is_within_its_first_load_budget(site, first_loads):
+    weights = [load.weight for load in first_loads]
     assert weights, "the sitemap lists no pages"
     for weight in weights:
         assert not weight.off_origin, f"{weight.url} asked another host for {weight.off_origin}"
@@ -61,6 +60,8 @@ def test_diagram_pages_are_within_budget_once_every_diagram_is_drawn(site, brows
     for weight in weights:
         assert weight.drawn and weight.mermaid_gzip_bytes > 0, f"{weight.url}: the diagrams were not drawn"
         assert not weight.off_origin, f"{weight.url} asked another host for {weight.off_origin}"
+        fonts = [r.url for r in weight.resources if r.kind == "font"]
+        assert not fonts, f"{weight.url}: drawing its diagrams loaded the font file(s) {fonts} (system fonts only)"
     over = [w for w in weights if w.gzip_bytes > w.budget]
     assert not over, "pages over budget once their diagrams are drawn:\n" + "\n\n".join(
         w.over_budget_report(site.base_url) for w in over)

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from guide.handouts import CARD, made_by_the_build, summary_source
 from guide.pages import address_of, all_pages, front_matter_of as front_matter
 from guide.problems import DOCS
-from harness.browser import open_context, watch
+from harness.browser import goto, open_context, watch
 from qr_codes import read_element
 from sitekit import FIXTURE_SITE_URL
 
@@ -144,7 +144,7 @@ def clipboard_context(browser, site):
 def test_copy_link_from_the_keyboard(browser, site):
     context, tab, visit = clipboard_context(browser, site)
     try:
-        tab.goto(site.base_url + CLINICIANS, wait_until="networkidle")
+        goto(tab, site.base_url + CLINICIANS)
         address = site.base_url + "warning-signs/"
         button = tab.locator(f'button[data-copy-link="{address}"]')
         # Reach the button with Tab from the element before it, then press Enter.
@@ -169,7 +169,7 @@ def test_copy_link_from_the_keyboard(browser, site):
 def test_copy_link_after_instant_navigation(browser, site):
     context, tab, visit = clipboard_context(browser, site)
     try:
-        tab.goto(site.base_url, wait_until="networkidle")
+        goto(tab, site.base_url)
         tab.evaluate("window.__notReloaded = true")
         tab.locator(f'.md-nav--primary a[href$="{CLINICIANS}"]').first.click()
         tab.wait_for_selector(".handout-list")

@@ -16,6 +16,7 @@ import pytest
 
 from harness.browser import probe
 from harness.settle import draw_diagrams, wait_for_diagram_setup
+from harness.weights import PHONE
 from sitekit import ROOT
 
 FENCE = re.compile(r"^([ \t]*)```mermaid[^\n]*\n(.*?)^\1```", re.S | re.M)
@@ -133,7 +134,6 @@ def test_search_index_has_no_diagram_source(site):
 
 # ---- drawn when the reader comes near -------------------------------------------------------
 
-PHONE = {"width": 412, "height": 823}  # Lighthouse's phone
 
 
 def mermaid_requests(visit) -> list[str]:

@@ -8,55 +8,24 @@ nothing waits for a font and nothing moves when one arrives.
 """
 from __future__ import annotations
 
-import pytest
+from harness.browser import probe
 
-from harness.browser import open_context, probe
-from harness.settle import settle
-
-PHONE = {"width": 412, "height": 823}
 FONT_FILE = (".woff2", ".woff", ".ttf", ".otf", ".eot")
-
 FONT_FACES = probe("font_faces")
 
-SHIFTS = probe("shifts")
 
-
-@pytest.fixture(scope="module")
-def page_loads(site, browser) -> list[dict]:
-    """Every page opened once on a phone-sized screen, in a fresh context, recording the
-    fonts it asks for, the @font-face rules it has, and any layout shift while loading."""
-    loads = []
-    for url in site.pages_to_open():
-        context, visit = open_context(browser, site.origin, viewport=PHONE)
-        context.add_init_script(SHIFTS)
-        responses = []
-        context.on("response", lambda response: responses.append(response))
-        try:
-            page = context.new_page()
-            page.goto(url, wait_until="networkidle")
-            settle(page)
-            loads.append({
-                "url": url,
-                "font_files": [r.url for r in responses
-                               if r.request.resource_type == "font" or r.url.split("?")[0].endswith(FONT_FILE)],
-                **page.evaluate(FONT_FACES),
-                "shifts": page.evaluate("window.__guideShifts"),
-                "off_origin": list(visit.off_origin),
-            })
-        finally:
-            context.close()
-    return loads
-
-
-def test_no_page_loads_a_web_font(page_loads):
+def test_no_page_loads_a_web_font(first_loads):
+    """Every page's first load on a phone (the first_loads fixture, shared with the weight
+    budgets); what drawing the diagrams loads is checked in tests/test_budgets.py."""
     problems = []
-    for load in page_loads:
-        url = load["url"]
-        problems += [f"{url}: loads the font file {f}" for f in load["font_files"]]
-        problems += [f"{url}: declares {rule}" for rule in load["rules"]]
-        if load["faces"]:
-            problems.append(f"{url}: registers {load['faces']} web font(s) (document.fonts)")
-        problems += [f"{url}: asked another host for {u}" for u in load["off_origin"]]
+    for load in first_loads:
+        url = load.weight.url
+        problems += [f"{url}: loads the font file {r.url}" for r in load.weight.resources
+                     if r.kind == "font" or r.url.split("?")[0].endswith(FONT_FILE)]
+        problems += [f"{url}: declares {rule}" for rule in load.fonts["rules"]]
+        if load.fonts["faces"]:
+            problems.append(f"{url}: registers {load.fonts['faces']} web font(s) (document.fonts)")
+        problems += [f"{url}: asked another host for {u}" for u in load.weight.off_origin]
     assert not problems, "the guide uses system fonts only (theme.font: false):\n" + "\n".join(problems)
 
 
@@ -94,11 +63,14 @@ def test_text_is_painted_before_the_scripts_arrive(site, visit_page):
             route.abort()
 
 
-def test_nothing_moves_while_a_page_loads(page_loads):
+def test_nothing_moves_while_a_page_loads(first_loads):
+    """Nothing moves on a phone's first screen while a page loads; drawing a diagram the
+    reader comes to is checked in tests/test_diagrams.py."""
+    assert first_loads and all(load.shifts is not None for load in first_loads), "no shifts were recorded"
     problems = []
-    for load in page_loads:
-        total = sum(shift["value"] for shift in load["shifts"])
+    for load in first_loads:
+        total = sum(shift["value"] for shift in load.shifts)
         if total > 0:
-            moved = "; ".join(shift["moved"] for shift in load["shifts"])
-            problems.append(f"{load['url']}: layout shift {total:.3f}; what moved: {moved}")
+            moved = "; ".join(shift["moved"] for shift in load.shifts)
+            problems.append(f"{load.weight.url}: layout shift {total:.3f}; what moved: {moved}")
     assert not problems, "content moved while loading:\n" + "\n".join(problems)

@@ -15,30 +15,22 @@ urgent). The links that reach them are checked here and in tests/test_clinicians
 """
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from guide import warning_signs
 from guide.handouts import CARD, CARD_OF, CARDS_PER_SHEET, made_by_the_build, summary_source
 from guide.pages import address_of, all_pages, front_matter, front_matter_of
 from guide.problems import DOCS, long_date
-from harness.browser import open_context, watch, probe
-from harness.printing import PAPERS, print_pdf
+from harness.printing import PAPERS
 from qr_codes import read_texts, sheet_picture
 
 SIGNS = warning_signs.cached()
 BOX_TIERS = [SIGNS.tiers[name] for name in SIGNS.default_box()]  # emergency and same day
 # 10 pt in CSS pixels, with a hair for rounding.
 TEN_POINTS = 10 / 72 * 96 - 0.05
-
-# Under print media: the smallest text on the page, and what prints it.
-SMALLEST_TEXT = probe("smallest_text")
-# Under print media: every colour the card sheet's cards print in that is not black, grey or white.
-CARD_COLOURS = probe("card_colours")
 
 
 def squash(text: str) -> str:
@@ -65,27 +57,21 @@ def made():
 
 
 @pytest.fixture(scope="module")
-def handouts(browser, site, made):
-    """Every summary and the card sheet, printed on A4 and Letter: {address: {paper: (pdf,
-    text, sheets)}}, plus the smallest text and the card's colours under print media."""
-    context, visit = open_context(browser, site.origin)
-    tab = context.new_page()
-    watch(tab, visit)
+def handouts(printouts, made):
+    """Every summary and the card sheet as printed on A4 and Letter (the printouts fixture,
+    shared with tests/test_print.py): {address: {paper: (pdf, text, sheets)}}, plus the
+    smallest text and the card's colours under print media."""
     printed = {}
-    try:
-        for address in made:
-            tab.goto(site.base_url + address.lstrip("/"), wait_until="load")
-            tab.emulate_media(media="print")
-            entry = {"smallest": tab.evaluate(SMALLEST_TEXT), "colours": tab.evaluate(CARD_COLOURS)}
-            tab.emulate_media(media="null")
-            for paper in PAPERS:
-                pdf = print_pdf(tab, None, paper)
-                reader = PdfReader(io.BytesIO(pdf))
-                entry[paper] = (pdf, "\n".join(p.extract_text() for p in reader.pages), len(reader.pages))
-            printed[address] = entry
-        assert not visit.problems(), visit.problems()
-    finally:
-        context.close()
+    for printout in printouts:
+        address = "/" + printout.address.lstrip("/")
+        if address not in made:
+            continue
+        entry = {"smallest": printout.printed["smallest"], "colours": printout.printed["colours"]}
+        for paper in PAPERS:
+            text, sheets, _ = printout.pdf[paper]
+            entry[paper] = (printout.sheets[paper], text, sheets)
+        printed[address] = entry
+    assert set(printed) == set(made), f"not printed: {sorted(set(made) - set(printed))}"
     return printed
 
 

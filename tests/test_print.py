@@ -3,7 +3,7 @@ overrides/partials/print-header.html).
 
 Every page in the sitemap (the written pages, the one-page summaries and the card sheet) is
 printed to PDF by Chromium, on A4 and on US Letter, as a reader's "Print" would
-(harness/printing.py), and the PDF's text is read with pypdf. A printout must hold the
+(harness/printing.py), and the PDF's text is read with pdftotext. A printout must hold the
 page's title, its full address, its review date and its sources; the address of every
 outside link after the link text; each diagram once, as its text version (never its drawing
 or Mermaid source); and nothing of the site's chrome (header, menus, search, footer,
@@ -16,95 +16,16 @@ Summaries and the card are checked further in tests/test_handouts_print.py.
 """
 from __future__ import annotations
 
-import io
 import re
-from dataclasses import dataclass
 
 import pytest
-from pypdf import PdfReader
 
-from guide.handouts import most_sheets, printed_address
-from guide.pages import front_matter_of as front_matter
+from guide.handouts import most_sheets
 from guide.problems import long_date
 from harness.browser import open_context, watch, probe
-from harness.printing import PAPER_POINTS as PAPER, print_pdf, ready_to_print
+from harness.printing import PAPER_POINTS as PAPER, ready_to_print
 from harness.settle import DIAGRAMS_DRAWN, draw_diagrams, wait_for_diagram_setup
-from qr_codes import read_texts, sheet_picture
-
-
-def squash(text: str) -> str:
-    """Text without whitespace: PDF extraction breaks long addresses across lines."""
-    return re.sub(r"\s+", "", text)
-
-
-@dataclass
-class Printout:
-    address: str  # the page's address relative to the site: treatment/medicines/
-    url: str
-    base: str  # the site's address: http://127.0.0.1:PORT/sciatica-knee-pain/
-    meta: dict  # its front matter (written or made by the build)
-    info: dict  # what the page shows on screen (title, outside links, chrome ...)
-    printed: dict  # what it shows under print media (header, QR code, diagrams ...)
-    pdf: dict  # paper -> (text, number of sheets, sheet sizes); Letter: text of the end sheets
-
-    @property
-    def gives(self) -> str:
-        """The full address the printout gives: its own, or the full page's for a summary."""
-        return self.base + printed_address("/" + self.address.lstrip("/"), self.meta).lstrip("/")
-
-    @property
-    def kind(self) -> str:
-        return self.meta.get("handout") or "page"
-
-
-# Read in the browser while the page is shown on screen.
-SCREEN_INFO = probe("page_on_screen")
-
-# Read in the browser under print media.
-PRINT_INFO = probe("page_on_paper")
-
-
-def pdf_text(pdf: bytes, only_ends: bool = False):
-    """The PDF's text, number of sheets and sheet sizes. pypdf's text extraction is the slow
-    part, so `only_ends` reads just the first sheet (header, title) and the last two
-    (sources, review dates)."""
-    reader = PdfReader(io.BytesIO(pdf))
-    sheets = list(reader.pages)
-    if only_ends and len(sheets) > 3:
-        sheets = [sheets[0]] + sheets[-2:]
-    text = "\n".join(p.extract_text() for p in sheets)
-    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
-    return text, len(reader.pages), sizes
-
-
-@pytest.fixture(scope="module")
-def printouts(browser, site):
-    """Every page, opened once in Chromium and printed on A4 and on Letter."""
-    context, visit = open_context(browser, site.origin)
-    tab = context.new_page()
-    watch(tab, visit)
-    result = []
-    try:
-        for url in site.page_urls():
-            tab.goto(url, wait_until="load")
-            ready_to_print(tab)
-            info = tab.evaluate(SCREEN_INFO)
-            tab.emulate_media(media="print")
-            printed = tab.evaluate(PRINT_INFO)
-            tab.emulate_media(media="null")
-            # Every check on A4; on Letter (same text, other sheet shape) the header, title,
-            # review date, sheet size and count.
-            a4 = print_pdf(tab, None, "A4")
-            pdfs = {"A4": pdf_text(a4), "Letter": pdf_text(print_pdf(tab, None, "Letter"), only_ends=True)}
-            # The QR codes in the top 100 mm of the first printed sheet, where the print header
-            # is, top first.
-            printed["qrOnPaper"] = read_texts(sheet_picture(a4, 1, top_mm=100))
-            address = url.removeprefix(site.base_url)
-            result.append(Printout(address or "/", url, site.base_url, front_matter(address), info, printed, pdfs))
-        assert not visit.problems(), visit.problems()
-    finally:
-        context.close()
-    return result
+from printouts import PRINT_INFO, pdf_text, squash
 
 
 @pytest.mark.parametrize("paper", sorted(PAPER))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+from .browser import READY, probe
 from .settle import wait_for_diagram_setup
 
 PAPERS = ("A4", "Letter")
@@ -15,13 +16,17 @@ PAPER_POINTS = {"A4": (595, 842), "Letter": (612, 792)}
 
 
 def ready_to_print(tab) -> None:
-    """The page as a reader who prints at once has it: loaded, nothing still on its way
-    (leaving while Mermaid loads would abort its requests), each diagram's box set up and
-    the fonts ready. Diagrams need not be drawn: only their text versions print
-    (print.css), so a diagram the reader never scrolled to prints the same."""
-    tab.wait_for_load_state("networkidle")
+    """The page as a reader who prints at once has it: loaded and READY, each diagram's
+    box set up, no diagram still being drawn (one near the screen starts drawing at once;
+    leaving while Mermaid loads would abort its requests) and the fonts ready. Diagrams
+    need not be drawn: only their text versions print (print.css), so a diagram the reader
+    never scrolled to prints the same."""
+    tab.wait_for_load_state("load")
+    tab.wait_for_function(READY, timeout=15000)
     if tab.locator("div.mermaid").count():
         wait_for_diagram_setup(tab)
+        tab.evaluate(probe("next_frames"))
+        tab.wait_for_function("!document.querySelector('div.mermaid.mermaid--drawing')", timeout=30000)
     tab.evaluate("document.fonts.ready.then(() => true)")
 
 

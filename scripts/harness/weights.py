@@ -42,6 +42,9 @@ BUDGET_FIRST_LOAD_REQUESTS = 15
 # quick: 70 KB is about 1.5 seconds on a slow mobile connection (400 kbit/s).
 BUDGET_SEARCH_INDEX = 70 * KB
 
+# The screen a first load is measured on: Lighthouse's phone (Moto G Power), in CSS pixels.
+PHONE = {"width": 412, "height": 823}
+
 # Mermaid's files, counted separately on diagram pages.
 MERMAID_PATH = "/vendor/mermaid-"
 SEARCH_INDEX_PATH = "search/search_index.json"
@@ -109,12 +112,16 @@ def gzip_size(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
 
 
-def measure_page(browser, url: str, origin: str, *, then=None, **context_options) -> PageWeight:
+def measure_page(browser, url: str, origin: str, *, then=None, init_script: str | None = None,
+                 **context_options) -> PageWeight:
     """Open `url` in a fresh context and weigh everything its first load fetches.
 
     `then(page)`, if given, runs after the page has settled (e.g. opening search, or
-    settle.draw_diagrams) and whatever that loads is counted too."""
+    settle.draw_diagrams) and whatever that loads is counted too. `init_script` runs in
+    the page before its own scripts (e.g. a probe that records layout shifts)."""
     context, visit = open_context(browser, origin, **context_options)
+    if init_script:
+        context.add_init_script(init_script)
     responses = []
     # Context-level, so requests from workers (Material's search worker) are included.
     context.on("response", lambda response: responses.append(response))
