@@ -73,15 +73,21 @@ def open_context(browser, origin: str, *, color_scheme: str = "light", **options
 # A page as the reader has it a moment after it appears: loaded, and Material started with
 # the sitemap its instant navigation needs before it can take a click (it fetches it on
 # every page). Playwright's "networkidle" waits half a second more after the last request;
-# checks that must see every request end (the crawl, the weights, printing) still use it.
+# only the weights (harness/weights.py), which must count every request, still use it.
 READY = ("document.readyState === 'complete' && "
          "performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
+
+
+def wait_until_ready(page) -> None:
+    """Wait until the page open in `page` is READY."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(READY, timeout=15000)
 
 
 def goto(page, url: str):
     """Open `url` in `page` and wait until it is READY; the response."""
     response = page.goto(url, wait_until="load")
-    page.wait_for_function(READY, timeout=15000)
+    wait_until_ready(page)
     return response
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from .browser import READY, probe
+from .browser import probe, wait_until_ready
 from .settle import wait_for_diagram_setup
 
 PAPERS = ("A4", "Letter")
@@ -21,8 +21,7 @@ def ready_to_print(tab) -> None:
     leaving while Mermaid loads would abort its requests) and the fonts ready. Diagrams
     need not be drawn: only their text versions print (print.css), so a diagram the reader
     never scrolled to prints the same."""
-    tab.wait_for_load_state("load")
-    tab.wait_for_function(READY, timeout=15000)
+    wait_until_ready(tab)
     if tab.locator("div.mermaid").count():
         wait_for_diagram_setup(tab)
         tab.evaluate(probe("next_frames"))
