@@ -14,7 +14,7 @@ Any test that uses the `browser` fixture is marked `browser` here, so
 
 `./scripts/test --fast` runs its checks in two processes (pytest-xdist, `--dist
 loadgroup`), each with its own build. Tests that share a fixture bigger than one test (the
-crawl, the first loads, or a module's fixture such as the printouts) are put in one group
+crawl, the first loads, the printouts, the drawn diagrams, or a module's fixture) are put in one group
 here, so that fixture would be made once, not once per process. The full run is one
 process (CONTRIBUTING.md, "Code", says why).
 """
@@ -28,6 +28,7 @@ from harness.browser import CHROMIUM_ARGS, chromium_path, goto, open_context, pr
 from harness.weights import PHONE, PageWeight, measure_page
 from harness.server import ROOT, BuiltSite, build, free_port, serving, SUBPATH
 from crawl import PageVisit, crawl
+from drawn_diagrams import DrawnPalette, draw_every_diagram_page
 from printouts import Printout, print_every_page
 from sitekit import FixtureSite
 
@@ -47,7 +48,7 @@ def shared_work(item) -> str | None:
     """The group of tests that must run in the same process as this one, if any: every
     test that reads the crawl, or every test of a module with a module- or class-scoped
     fixture. Other tests may run anywhere."""
-    for shared in ("crawled", "first_loads", "printouts"):
+    for shared in ("crawled", "first_loads", "printouts", "drawn"):
         if shared in item.fixturenames:
             return shared
     # _fixtureinfo is pytest's record of the fixtures a test uses; no public API says a
@@ -138,6 +139,14 @@ def printouts(browser, site) -> list[Printout]:
     print checks (tests/test_print.py) and the handout checks (tests/test_handouts_print.py)
     read."""
     return print_every_page(browser, site)
+
+
+@pytest.fixture(scope="session")
+def drawn(browser, site) -> dict[str, DrawnPalette]:
+    """{palette: DrawnPalette}: every diagram page opened once in each palette, every
+    diagram drawn, read and walked by keyboard (tests/drawn_diagrams.py): what the diagram
+    checks in tests/test_diagrams.py and tests/test_diagram_design.py read."""
+    return draw_every_diagram_page(browser, site)
 
 
 @pytest.fixture

@@ -11,8 +11,10 @@ and recorded) at 1280 x 800 in the light palette, every diagram is scrolled to a
 - what happened while it loaded: console errors, failed requests, requests to other hosts,
   cookies, stylesheets (tests/test_pages.py);
 - images, diagram names, language and headings (tests/test_accessibility.py);
-- axe-core in the light palette (tests/test_accessibility.py; the dark palette is a visit
-  of its own).
+- axe-core in the light palette (tests/test_accessibility.py);
+- then the palette switched to dark, as a reader clicks it, every diagram redrawn, and
+  axe-core's colour rules run again (the palettes change colours only, so the other rules
+  give the same result in both).
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.browser import goto, open_context, probe, watch
-from harness.settle import settle, wait_for_stillness
+from harness.settle import draw_diagrams, settle, wait_for_stillness
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -40,6 +42,11 @@ SKIP_LINK = probe("skip_link")
 ON_TITLE = probe("on_title")
 DIAGRAM_NAMES = probe("diagram_names")
 HEADINGS = probe("headings")
+PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+DARK_AND_STILL = ("document.body.dataset.mdColorScheme === 'slate'"
+                  " && !document.body.hasAttribute('data-palette-switching')")
+DIAGRAMS_REDRAWN_DARK = ("[...document.querySelectorAll('div.mermaid')]"
+                         ".every(d => d.dataset.palette === 'dark' && d.querySelector('svg'))")
 
 
 # ---- axe-core ----------------------------------------------------------------------------------
@@ -160,6 +167,19 @@ def follow_skip_link(page, url) -> list[str]:
     return problems
 
 
+# ---- the dark palette ----------------------------------------------------------------------------
+
+def switch_to_dark(page) -> str:
+    """Material's palette switch clicked, every diagram redrawn in the dark palette and
+    every transition over; the palette Material then shows."""
+    page.click(PALETTE_TOGGLE)
+    page.wait_for_function(DARK_AND_STILL, timeout=10000)
+    draw_diagrams(page)
+    page.wait_for_function(DIAGRAMS_REDRAWN_DARK, timeout=30000)
+    page.evaluate(FINISH_TRANSITIONS)
+    return page.evaluate("document.body.dataset.mdColorScheme")
+
+
 # ---- the crawl ------------------------------------------------------------------------------------
 
 @dataclass
@@ -175,6 +195,8 @@ class PageVisit:
     lang: str = ""
     headings: list[dict] = field(default_factory=list)
     axe: list[str] = field(default_factory=list)  # light palette, one line per failing element
+    dark_palette: str = ""  # the palette Material showed after the switch to dark
+    axe_dark: list[str] = field(default_factory=list)  # dark palette, colour rules, one line per failing element
     skip_problems: list[str] = field(default_factory=list)
     after_skip: dict | None = None  # the first Tab stop after the skip link
     stops: list[dict] = field(default_factory=list)  # Tab stops after the page title
@@ -216,6 +238,8 @@ def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> Pa
         found.lang = page.evaluate("document.documentElement.lang")
         found.headings = page.evaluate(HEADINGS)
         found.axe = describe(run_axe(page), f"{url} (light palette)")
+        found.dark_palette = switch_to_dark(page)
+        found.axe_dark = describe(run_axe(page, COLOUR_RULES), f"{url} (dark palette)")
         found.problems = seen.problems()
         return found
     finally:

@@ -21,9 +21,9 @@ drawn helps a reader decide:
 - Paper: the text version, never the drawing or Mermaid source. No JavaScript, search:
   the text version, never Mermaid source.
 
-The link, colour, outcome-word, name and paper checks read one visit of each diagram page
-per palette (the `drawn` fixture); the phone, mouse and keyboard checks open pages of
-their own, since they change the page as they go.
+The link, colour, outcome-word, name, paper and keyboard checks read one visit of each
+diagram page per palette (the `drawn` fixture, tests/drawn_diagrams.py); the phone and
+mouse checks share one visit of each on a phone (`on_phone`), which ends with the click.
 - Bad input: the build-time rules scripts/hooks/diagrams.py adds for links and outcome
   words fail with the file, line and fix.
 """
@@ -36,8 +36,8 @@ from urllib.request import urlopen
 
 import pytest
 
+from drawn_diagrams import BOXES, PRINTED, draw
 from harness.browser import goto, open_context, watch, probe
-from harness.settle import SOME_DIAGRAMS_DRAWN, draw_diagrams, wait_for_diagram_setup
 
 from guide import diagrams as diagram_rules, warning_signs  # the build's own rulebook
 from guide.warning_signs import words_of as normalise  # the build's way of comparing words
@@ -49,64 +49,16 @@ PHONE = {"width": 360, "height": 740}
 # 16-19px. 14px keeps labels within a step of the guide's 16px body text, and leaves room
 # for a wider system font than the test machine's (labels are designed to show at 16px).
 MIN_LABEL_PX = 14
-OUTCOMES = tuple(diagram_rules.outcomes(warning_signs.cached()))
 RAW_MERMAID = ("flowchart TD", "accTitle", "accDescr", "-->", "~~~", 'href "')
 
 
-# ---- helpers ---------------------------------------------------------------------------
-
-def draw(page) -> None:
-    """Every diagram of the page in view drawn: diagrams.mjs draws one when the reader comes
-    near it, so each is scrolled to in turn (then the page goes back to where it was)."""
-    wait_for_diagram_setup(page)
-    draw_diagrams(page)
-    page.wait_for_function(SOME_DIAGRAMS_DRAWN, timeout=30000)  # at least one: not a page still on its way
-
-
-@dataclass
-class DrawnPage:
-    """One diagram page as drawn in one palette, read once for the checks below."""
-
-    where: str  # its address inside the site, for messages
-    boxes: list  # BOXES: each diagram's boxes, their words, classes and links
-    colours: dict  # COLOURS: each diagram's colours and the page behind them
-    accessible: list  # ACCESSIBLE: each diagram's role, name, description, text version
-    printed: dict  # PRINTED: under print media, what of each diagram prints
-
-
-@pytest.fixture(scope="module")
-def drawn(site, browser) -> dict[str, tuple[list[DrawnPage], list[str]]]:
-    """{palette: (pages, problems)}: every diagram page opened once in each palette, every
-    diagram drawn, then read on screen and under print media. The link, colour, outcome
-    word, name and paper checks read this, instead of each opening every page again;
-    `problems` are the console errors, failed requests and other hosts seen meanwhile."""
-    found = {}
-    for scheme in ("light", "dark"):
-        context, visit = open_context(browser, site.origin, color_scheme=scheme)
-        try:
-            tab = context.new_page()
-            watch(tab, visit)
-            pages = []
-            for url in site.diagram_urls():
-                goto(tab, url)
-                draw(tab)
-                boxes, colours = tab.evaluate(BOXES), tab.evaluate(COLOURS, list(OUTCOMES))
-                accessible = tab.evaluate(ACCESSIBLE)
-                tab.emulate_media(media="print")
-                printed = tab.evaluate(PRINTED)
-                tab.emulate_media(media="screen")
-                pages.append(DrawnPage(short(url, site), boxes, colours, accessible, printed))
-            found[scheme] = (pages, visit.problems())
-        finally:
-            context.close()
-    return found
-
-
 def test_diagram_pages_draw_without_errors_in_either_palette(drawn):
-    for scheme, (pages, problems) in drawn.items():
-        assert pages, f"no diagram page was found to draw ({scheme})"
-        assert not problems, f"{scheme} palette: " + "\n".join(problems)
+    for scheme, palette in drawn.items():
+        assert palette.pages, f"no diagram page was found to draw ({scheme})"
+        assert not palette.problems, f"{scheme} palette: " + "\n".join(palette.problems)
 
+
+# ---- helpers ---------------------------------------------------------------------------
 
 def open_drawn(visit_page, url, **options):
     page, visit = visit_page(url, **options)
@@ -162,12 +114,6 @@ def boxes_in_source(source: str) -> list[str]:
 # Size and fit of every diagram on the page, as drawn.
 MEASURE = probe("diagram_fit")
 
-# Every box of every diagram: its words, outcome class and link.
-BOXES = probe("diagram_boxes_and_links")
-
-# Colours as drawn: boxes, arrows, arrowheads and edge labels, and the page behind them.
-COLOURS = probe("diagram_colours")
-
 
 def measure(page) -> list[dict]:
     return page.evaluate(MEASURE)
@@ -191,20 +137,58 @@ def phone_problems(where: str, diagram: dict) -> list[str]:
 
 # ---- phone -------------------------------------------------------------------------------
 
-def test_every_diagram_fits_a_phone_with_readable_labels(site, visit_page):
-    problems, sizes = [], []
+@dataclass
+class OnPhone:
+    """One diagram page opened on a phone and drawn: how it fits, then a box clicked."""
+    where: str
+    scroll_width: int  # the page's width as laid out
+    diagrams: list  # MEASURE: each diagram's size and labels
+    clicked: dict  # the box clicked (its href), where the click led, and whether its anchor is there
+    problems: list  # console errors, failed requests and other hosts
+
+
+@pytest.fixture(scope="module")
+def on_phone(site, browser) -> list[OnPhone]:
+    """Every diagram page opened once at 360px with every diagram drawn: its fit is read
+    (the phone check), then a box that leads to another page is clicked with the mouse
+    (the click check). A fresh context each, as a reader arriving."""
+    found = []
     for url in site.diagram_urls():
-        page, _ = open_drawn(visit_page, url, viewport=PHONE)
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (
-            f"{short(url, site)}: the page scrolls sideways at {PHONE['width']}px")
-        for n, diagram in enumerate(measure(page), start=1):
-            where = f"{short(url, site)} diagram {n} ({diagram['title']})"
+        context, visit = open_context(browser, site.origin, viewport=PHONE)
+        try:
+            page = context.new_page()
+            watch(page, visit)
+            goto(page, url)
+            draw(page)
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            diagrams = measure(page)
+            boxes = [b for d in page.evaluate(BOXES) for b in d["boxes"]]
+            # A box that leads to another page (links to this page's own headings only scroll).
+            index, box = next((i, b) for i, b in enumerate(b for b in boxes if b["href"])
+                              if b["href"].partition("#")[0] != url)
+            page.locator("div.mermaid svg a").nth(index).click()
+            page.wait_for_url(box["href"], timeout=10000)
+            anchor = box["href"].partition("#")[2]
+            clicked = {"href": box["href"], "url": page.url,
+                       "anchor_found": not anchor or page.evaluate("id => !!document.getElementById(id)", anchor)}
+            found.append(OnPhone(short(url, site), scroll_width, diagrams, clicked, visit.problems()))
+        finally:
+            context.close()
+    return found
+
+
+def test_every_diagram_fits_a_phone_with_readable_labels(on_phone):
+    problems, sizes = [], []
+    assert on_phone, "no diagram page was opened"
+    for page in on_phone:
+        assert page.scroll_width <= PHONE["width"], f"{page.where}: the page scrolls sideways at {PHONE['width']}px"
+        for n, diagram in enumerate(page.diagrams, start=1):
+            where = f"{page.where} diagram {n} ({diagram['title']})"
             assert diagram["labels"], f"{where}: no labels found, so nothing was measured"
             smallest = min(label["px"] for label in diagram["labels"])
             sizes.append(f"{where}: {diagram['naturalWidth']:.0f}px wide in a {diagram['columnWidth']:.0f}px column, "
                          f"{diagram['height']:.0f}px tall, smallest label {smallest:.1f}px")
             problems += phone_problems(where, diagram)
-        page.close()
     print("\n".join(["", "Diagram sizes at 360px:"] + sizes))
     assert not problems, "\n".join(problems)
 
@@ -229,7 +213,7 @@ def test_phone_check_catches_a_diagram_that_is_too_wide(site, visit_page):
 
 def test_every_box_that_is_not_a_question_links_to_a_page_of_the_guide(site, drawn):
     problems, checked = [], 0
-    for page in drawn["light"][0]:
+    for page in drawn["light"].pages:
         for diagram in page.boxes:
             where = f"{page.where} ({diagram['title']})"
             for box in diagram["boxes"]:
@@ -262,21 +246,14 @@ def answer(url: str) -> int:
         return error.code
 
 
-def test_a_mouse_click_on_a_box_opens_its_page(site, visit_page):
-    for url in site.diagram_urls():
-        page, visit = open_drawn(visit_page, url, viewport=PHONE)
-        boxes = [b for d in page.evaluate(BOXES) for b in d["boxes"]]
-        # A box that leads to another page (links to this page's own headings only scroll).
-        index, box = next((i, b) for i, b in enumerate(b for b in boxes if b["href"])
-                          if b["href"].partition("#")[0] != url)
-        page.locator("div.mermaid svg a").nth(index).click()
-        page.wait_for_url(box["href"], timeout=10000)
-        assert page.url.startswith(site.base_url), page.url
-        anchor = box["href"].partition("#")[2]
-        if anchor:
-            assert page.evaluate("id => !!document.getElementById(id)", anchor), f"{page.url} has no #{anchor}"
-        assert not visit.problems(), visit.problems()
-        page.close()
+def test_a_mouse_click_on_a_box_opens_its_page(site, on_phone):
+    assert on_phone, "no diagram page was opened"
+    for page in on_phone:
+        clicked = page.clicked
+        assert clicked["url"] == clicked["href"] and clicked["url"].startswith(site.base_url), (
+            f"{page.where}: clicking the box for {clicked['href']} led to {clicked['url']}")
+        assert clicked["anchor_found"], f"{clicked['url']} has no #{clicked['href'].partition('#')[2]}"
+        assert not page.problems, f"{page.where}: {page.problems}"
 
 
 def test_box_links_lead_to_the_right_page_after_instant_navigation(site, visit_page):
@@ -297,50 +274,30 @@ def test_box_links_lead_to_the_right_page_after_instant_navigation(site, visit_p
 
 
 # Tab through the page until the focus is on a link inside diagram number `n`.
-FOCUS_BEFORE_DIAGRAM = probe("focus_before_diagram")
-TAB_INTO = probe("focus_in_diagram")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_keyboard_reaches_every_box_link_with_a_visible_focus_ring(site, visit_page, scheme):
+def test_the_keyboard_reaches_every_box_link_with_a_visible_focus_ring(drawn, scheme):
+    """From the shared visit (tests/drawn_diagrams.py, walk_by_keyboard)."""
     problems = []
-    for url in site.diagram_urls():
-        page, _ = open_drawn(visit_page, url, color_scheme=scheme)
-        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        links_per_diagram = page.eval_on_selector_all("div.mermaid svg", "s => s.map(svg => svg.querySelectorAll('a').length)")
-        for n, count in enumerate(links_per_diagram):
-            where = f"{short(url, site)} diagram {n + 1} ({scheme})"
-            # From the Tab stop just before the diagram, a few presses must enter it.
-            assert page.evaluate(FOCUS_BEFORE_DIAGRAM, n), f"{where}: no Tab stop comes before the diagram"
-            for _ in range(5):
-                page.keyboard.press("Tab")
-                if page.evaluate(TAB_INTO, n):
-                    break
-            else:
+    for page in drawn[scheme].pages:
+        background = page.colours["page"]  # the page behind the diagrams
+        for n, walk in enumerate(page.keyboard):
+            where = f"{page.where} diagram {n + 1} ({scheme})"
+            if not walk["before"]:
+                problems.append(f"{where}: no Tab stop comes before the diagram")
+                continue
+            if not walk["entered"]:
                 problems.append(f"{where}: Tab from the stop before the diagram never reaches its links")
                 continue
-            focused = page.evaluate(probe("diagram_focus_ring"))
+            focused = walk["ring"]
             if not (focused["visible"] and focused["style"] != "none" and focused["width"] >= 2):
                 problems.append(f"{where}: the focused box shows no focus ring: {focused}")
             elif contrast(focused["colour"], background) < 3:
                 problems.append(f"{where}: the focus ring {focused['colour']} is under 3:1 on {background}")
-            # The ring must change what is drawn, not only the computed style.
-            box = page.evaluate_handle("document.activeElement")
-            with_focus = box.screenshot()
-            page.evaluate("document.activeElement.blur()")
-            without_focus = box.screenshot()
-            if with_focus == without_focus:
+            if not walk["changes_on_screen"]:
                 problems.append(f"{where}: focusing a box changes nothing on screen")
-            page.locator("div.mermaid svg").nth(n).locator("a").first.focus()
-            reached = 1
-            while reached < count:
-                page.keyboard.press("Tab")
-                if not page.evaluate(TAB_INTO, n):
-                    break
-                reached += 1
-            if reached != count:
-                problems.append(f"{where}: Tab reaches {reached} of the diagram's {count} links")
-        page.close()
+            if walk["reached"] != walk["links"]:
+                problems.append(f"{where}: Tab reaches {walk['reached']} of the diagram's {walk['links']} links")
+    assert drawn[scheme].pages and all(page.keyboard for page in drawn[scheme].pages), "no diagram was walked"
     assert not problems, "\n".join(problems)
 
 
@@ -377,7 +334,7 @@ def test_contrast_formula_matches_known_values():
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_diagram_colours_pass_wcag_aa_and_mean_the_same_everywhere(drawn, scheme):
     problems, looks = [], {}
-    for page in drawn[scheme][0]:
+    for page in drawn[scheme].pages:
         background = page.colours["page"]
         for diagram in page.colours["diagrams"]:
             where = f"{page.where} ({diagram['title']}, {scheme})"
@@ -416,7 +373,7 @@ def test_outcome_boxes_say_their_meaning_in_words(drawn):
     words (data/warning-signs.yml for the tiers), e.g. EMERGENCY or SAME DAY."""
     outcomes = diagram_rules.outcomes(warning_signs.cached())
     problems = []
-    for page in drawn["light"][0]:
+    for page in drawn["light"].pages:
         for diagram in page.boxes:
             for box in diagram["boxes"]:
                 for name, outcome in outcomes.items():
@@ -427,12 +384,9 @@ def test_outcome_boxes_say_their_meaning_in_words(drawn):
 
 # ---- accessible names and text versions ---------------------------------------------------
 
-ACCESSIBLE = probe("diagram_accessibility")
-
-
 def test_built_diagrams_have_a_title_a_description_and_a_text_version_naming_every_box(drawn):
     problems, count = [], 0
-    for page in drawn["light"][0]:
+    for page in drawn["light"].pages:
         for n, diagram in enumerate(page.accessible, start=1):
             count += 1
             where = f"{page.where} diagram {n}"
@@ -464,9 +418,6 @@ def test_built_diagrams_have_a_title_a_description_and_a_text_version_naming_eve
 
 # ---- paper, no JavaScript, search ---------------------------------------------------------
 
-PRINTED = probe("diagrams_on_paper")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_diagrams_print_as_their_text_version_in_paper_colours(drawn, scheme):
     """On paper a diagram prints once, as its text version, open, in dark text on the white
@@ -474,7 +425,7 @@ def test_diagrams_print_as_their_text_version_in_paper_colours(drawn, scheme):
     empty sheet) and never Mermaid source. Read with every diagram drawn, the case where a
     drawing could leak onto paper."""
     problems = []
-    for page in drawn[scheme][0]:
+    for page in drawn[scheme].pages:
         problems += paper_problems(f"{page.where} ({scheme})", page.printed)
     assert not problems, "\n".join(problems)
 

@@ -5,20 +5,25 @@ They are drawn only when the reader comes near them (docs/assets/javascripts/dia
 a diagram page's first load fetches no Mermaid, each diagram's box shows a placeholder
 that says what it is and where its text version is, at the size the drawing will take,
 and nothing on the page moves when the drawing arrives. Tests that need the drawings
-scroll to each diagram in turn, as a reader would (settle.draw_diagrams).
+scroll to each diagram in turn, as a reader would (settle.draw_diagrams). The diagrams
+as drawn in each palette are read from one shared visit (tests/drawn_diagrams.py), and the
+placeholder and reserved-size checks share one first load of each page on a phone
+(`first_draws`).
 """
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 import pytest
 
-from harness.browser import probe
+from harness.browser import goto, open_context, probe, watch
 from harness.settle import draw_diagrams, wait_for_diagram_setup
 from harness.weights import PHONE
 from sitekit import ROOT
 
+DIAGRAM_BOXES = probe("diagram_boxes")
 FENCE = re.compile(r"^([ \t]*)```mermaid[^\n]*\n(.*?)^\1```", re.S | re.M)
 # True only once the page has diagrams and every one is drawn (an empty page is not "done").
 ALL_RENDERED = (
@@ -66,23 +71,21 @@ def test_parse_check_catches_a_broken_diagram(site, visit_page):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_diagrams_render_in_each_palette(site, visit_page, scheme):
-    for url in site.diagram_urls():
-        page, visit = visit_page(url, color_scheme=scheme)
-        draw_diagrams(page)
-        page.wait_for_function(ALL_RENDERED, timeout=15000)
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-        palettes = page.eval_on_selector_all("div.mermaid", "ds => ds.map(d => d.dataset.palette)")
-        assert set(palettes) == {scheme}, f"{url}: diagrams drawn for {palettes}, page is {scheme}"
-        svg_text = " ".join(page.eval_on_selector_all("div.mermaid svg", "s => s.map(e => e.textContent)"))
-        assert "Syntax error" not in svg_text, f"{url}: Mermaid drew an error diagram"
-        titles = page.eval_on_selector_all("div.mermaid svg title", "t => t.map(e => e.textContent)")
-        assert len(titles) == page.locator("div.mermaid").count(), f"{url}: a diagram lost its accTitle"
-        mermaid_requests = [r.url for r in visit.responses if "/vendor/mermaid-" in r.url]
-        assert mermaid_requests and all(u.startswith(site.base_url) for u in mermaid_requests)
-        assert not visit.problems(), f"{url} ({scheme}): {visit.problems()}"
-        page.close()
+def test_diagrams_render_in_each_palette(site, drawn, scheme):
+    """From the shared visit of every diagram page in each palette (tests/drawn_diagrams.py)."""
+    expected = "slate" if scheme == "dark" else "default"
+    palette = drawn[scheme]
+    assert palette.pages, "no diagram page was drawn"
+    for page in palette.pages:
+        shown = page.shown
+        assert shown["palette"] == expected, f"{page.where}: Material shows {shown['palette']!r} in the {scheme} palette"
+        assert shown["diagrams"], f"{page.where}: no diagram on a diagram page"
+        for n, diagram in enumerate(shown["diagrams"], start=1):
+            assert diagram["palette"] == scheme, f"{page.where} diagram {n}: drawn for {diagram['palette']}, page is {scheme}"
+            assert not diagram["syntaxError"], f"{page.where} diagram {n}: Mermaid drew an error diagram"
+            assert diagram["titles"] == 1, f"{page.where} diagram {n}: {diagram['titles']} titles, not its accTitle"
+    assert palette.mermaid_urls and all(u.startswith(site.base_url) for u in palette.mermaid_urls), palette.mermaid_urls
+    assert not palette.problems, f"{scheme}: {palette.problems}"
 
 
 def test_pages_without_diagrams_do_not_load_mermaid(site, visit_page):
@@ -140,16 +143,48 @@ def mermaid_requests(visit) -> list[str]:
     return [r.url for r in visit.responses if "/vendor/mermaid-" in r.url]
 
 
-def test_a_diagram_page_loads_no_mermaid_and_shows_placeholders_until_the_reader_comes_near(site, visit_page):
-    problems = []
+@dataclass
+class FirstDraw:
+    """One diagram page opened on a phone, then every diagram drawn as the reader reaches it."""
+    where: str
+    on_load: list  # DIAGRAM_BOXES once the page is set up: each box's classes, words and reserved size
+    mermaid_on_load: list[str]  # Mermaid files fetched by then
+    drawn: list  # DIAGRAM_BOXES once the reader has reached every diagram
+    mermaid_drawn: list[str]  # Mermaid files fetched by then
+    problems: list[str]  # console errors, failed requests and other hosts
+
+
+@pytest.fixture(scope="module")
+def first_draws(site, browser) -> list[FirstDraw]:
+    """Every diagram page opened once on a phone in a fresh context: read when it has
+    loaded (what the reader sees before reaching a diagram), then read again once every
+    diagram has been scrolled to and drawn."""
+    found = []
     for url in site.diagram_urls():
-        page, visit = visit_page(url, viewport=PHONE)
-        wait_for_diagram_setup(page)
-        page.wait_for_timeout(500)  # time for anything a page load might still start
-        where = url.removeprefix(site.base_url)
-        if mermaid_requests(visit):
-            problems.append(f"{where}: Mermaid was fetched on page load: {mermaid_requests(visit)[:2]}")
-        for n, box in enumerate(page.evaluate(probe("diagram_boxes")), start=1):
+        context, visit = open_context(browser, site.origin, viewport=PHONE)
+        try:
+            page = context.new_page()
+            watch(page, visit)
+            goto(page, url)
+            wait_for_diagram_setup(page)
+            page.wait_for_timeout(500)  # time for anything a page load might still start
+            on_load, mermaid_on_load = page.evaluate(DIAGRAM_BOXES), mermaid_requests(visit)
+            draw_diagrams(page)
+            found.append(FirstDraw(site.short(url), on_load, mermaid_on_load, page.evaluate(DIAGRAM_BOXES),
+                                   mermaid_requests(visit), visit.problems()))
+        finally:
+            context.close()
+    return found
+
+
+def test_a_diagram_page_loads_no_mermaid_and_shows_placeholders_until_the_reader_comes_near(first_draws):
+    problems = []
+    assert first_draws, "no diagram page was opened"
+    for page in first_draws:
+        where = page.where
+        if page.mermaid_on_load:
+            problems.append(f"{where}: Mermaid was fetched on page load: {page.mermaid_on_load[:2]}")
+        for n, box in enumerate(page.on_load, start=1):
             if "mermaid--waiting" not in box["classes"]:
                 problems.append(f"{where} diagram {n}: not waiting for the reader on load ({box['classes']})")
             said = " ".join(box["shown"].split())
@@ -158,13 +193,10 @@ def test_a_diagram_page_loads_no_mermaid_and_shows_placeholders_until_the_reader
                                 "and where its text version is")
             if box["box"][1] < 100:
                 problems.append(f"{where} diagram {n}: the placeholder is only {box['box'][1]:.0f}px tall")
-        assert not visit.problems(), f"{where}: {visit.problems()}"
-        # Scrolling to the first diagram draws it.
-        page.locator("div.mermaid").first.scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('div.mermaid.mermaid--rendered svg')", timeout=30000)
-        if not mermaid_requests(visit):
-            problems.append(f"{where}: a diagram was drawn without fetching Mermaid from the site")
-        page.close()
+        assert not page.problems, f"{where}: {page.problems}"
+        # Scrolling to the diagrams drew them, with Mermaid from the site.
+        if not page.mermaid_drawn:
+            problems.append(f"{where}: the diagrams were drawn without fetching Mermaid from the site")
     assert not problems, "\n".join(problems)
 
 
@@ -179,21 +211,17 @@ def test_a_diagram_is_drawn_when_it_comes_within_half_a_screen(site, visit_page)
         "the diagram was drawn, but only once it was in view")
 
 
-def test_every_diagram_has_its_drawn_size_reserved(site, visit_page):
+def test_every_diagram_has_its_drawn_size_reserved(first_draws):
     """The sizes in diagrams.mjs (SIZES) are those the diagrams are drawn at."""
     problems = []
-    for url in site.diagram_urls():
-        page, _ = visit_page(url, viewport=PHONE)
-        wait_for_diagram_setup(page)
-        before = page.evaluate(probe("diagram_boxes"))
-        draw_diagrams(page)
-        for n, (box, drawn) in enumerate(zip(before, page.evaluate(probe("diagram_boxes"))), start=1):
-            where = f"{url.removeprefix(site.base_url)} diagram {n} ({box['title']}, key {box['key']})"
+    assert first_draws, "no diagram page was opened"
+    for page in first_draws:
+        for n, (box, drawn) in enumerate(zip(page.on_load, page.drawn), start=1):
+            where = f"{page.where} diagram {n} ({box['title']}, key {box['key']})"
             if "mermaid--sized" not in box["classes"]:
                 problems.append(f"{where}: no size is reserved for it")
             elif any(abs(a - b) > 0.5 for a, b in zip(box["reserved"], drawn["drawn"])):
                 problems.append(f"{where}: {box['reserved']} is reserved, but it is drawn at {drawn['drawn']}")
-        page.close()
     assert not problems, "\n".join(problems + [
         "Fix: run ./scripts/measure-diagrams after changing a diagram (it rewrites SIZES in diagrams.mjs)."])
 

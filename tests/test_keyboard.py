@@ -10,10 +10,6 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import pytest
-
 from crawl import DESKTOP, FOCUS_STATE, ring_problem, tab_through
 from harness.browser import probe
 from harness.settle import settle, wait_for_stillness

@@ -14,7 +14,6 @@ import json
 import struct
 from urllib.request import urlopen
 
-import pytest
 from bs4 import BeautifulSoup
 
 from guide.pages import front_matter_of as front_matter

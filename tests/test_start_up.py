@@ -55,6 +55,27 @@ def test_material_finds_nothing_on_html_or_the_stylesheets_left_to_change(site, 
             context.close()
 
 
+def test_material_leaves_the_built_tables_where_they_are(site, browser):
+    """The build gives each table Material's scrolling boxes and a class, so Material's
+    script (which rebuilds every table without a class) does not restyle the article."""
+    with_tables = [url for url in site.page_urls() if 'class="' + material_start.TABLE_CLASS + '"'
+                   in site.html_path(url).read_text(encoding="utf-8")]
+    assert with_tables, f"no built page has a table of class {material_start.TABLE_CLASS}"
+    context, page, visit = start_up_changes(browser, site, with_tables[0])
+    try:
+        tables = page.evaluate("""[...document.querySelectorAll('.md-typeset table')].map(t => ({
+            cls: t.className, boxed: t.parentElement.matches('.md-typeset__scrollwrap > .md-typeset__table'),
+            // Material's table rules reach it: a cell's top border is Material's alone
+            border: getComputedStyle(t.querySelector('td')).borderTopStyle }))""")
+        assert tables and all(t["cls"] == material_start.TABLE_CLASS and t["boxed"] for t in tables), tables
+        assert all(t["border"] == "solid" for t in tables), f"Material's table styles no longer reach the tables: {tables}"
+        assert page.evaluate("window.__tablesRemoved") == 0, (
+            f"{site.short(with_tables[0])}: a script took a table out of the page and put it back")
+        assert not visit.problems(), visit.problems()
+    finally:
+        context.close()
+
+
 def test_switching_palette_still_stops_colour_transitions_for_the_switch_only(site, browser):
     context, page, visit = start_up_changes(browser, site, site.base_url)
     try:
@@ -93,3 +114,40 @@ def test_an_inline_script_that_would_close_its_element_is_refused(tmp_path):
         material_start.inline_script(script)
     script.write_text('var ok = "<\\/script>";\n', encoding="utf-8")
     assert material_start.inline_script(script) == 'var ok = "<\\/script>";'
+
+
+def test_the_build_wraps_tables_as_material_would_and_leaves_classed_ones_alone():
+    html = ('<p>a</p><table>\n<thead><tr><th>A</th></tr></thead></table><p>b</p>'
+            '<table class="highlighttable"><tr><td>1</td></tr></table><table style="x">'
+            '<tr><td>2</td></tr></table>')
+    wrapped, problems = material_start.wrap_tables(html, "docs/x.md")
+    assert not problems
+    assert wrapped == (
+        '<p>a</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
+        '\n<thead><tr><th>A</th></tr></thead></table></div></div><p>b</p>'
+        '<table class="highlighttable"><tr><td>1</td></tr></table>'
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table" style="x">'
+        '<tr><td>2</td></tr></table></div></div>')
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<table><tr><td>1</td></tr>", "has no closing </table>"),
+    ("<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>", "holds another table"),
+])
+def test_a_table_the_build_cannot_wrap_is_named_with_what_to_do(html, expected):
+    kept, problems = material_start.wrap_tables(html, "docs/x.md")
+    assert kept == html and len(problems) == 1
+    assert "docs/x.md" in str(problems[0]) and expected in str(problems[0])
+
+
+def test_materials_table_rules_name_the_class_and_a_changed_material_fails_the_build():
+    sheets = list(MATERIAL_STYLESHEETS.glob("main.*.min.css"))
+    assert len(sheets) == 1, f"expected one main stylesheet in {MATERIAL_STYLESHEETS}"
+    css = sheets[0].read_text(encoding="utf-8")
+    renamed, problems = material_start.name_table_class(css, sheets[0].name)
+    assert not problems and material_start.MATERIAL_TABLE not in renamed
+    assert renamed.count(material_start.GUIDE_TABLE) == css.count(material_start.MATERIAL_TABLE) > 5
+    assert material_start.name_table_class(renamed, sheets[0].name) == (renamed, [])  # a rebuild keeps it
+    kept, problems = material_start.name_table_class("table{color:red}", "site/assets/stylesheets/main.x.min.css")
+    assert kept == "table{color:red}" and len(problems) == 1
+    assert "main.x.min.css" in str(problems[0]) and "MATERIAL_TABLE" in str(problems[0])

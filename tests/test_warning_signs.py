@@ -13,7 +13,6 @@ The first and last groups need no build; the middle one reads the built site (no
 """
 from __future__ import annotations
 
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -158,7 +157,7 @@ def test_every_arrow_of_every_real_diagram_is_in_its_text_version():
                 src, dst = diagram.nodes[edge.src].label, diagram.nodes[edge.dst].label
                 step = next(line for line in steps if src in line)
                 sent_on = [n for n, text in starts.items() if text.startswith(dst) and f"step {n}" in step
-                           or text.startswith(dst) and f"steps " in step and f" {n}" in step]
+                           or text.startswith(dst) and "steps " in step and f" {n}" in step]
                 assert dst in step or sent_on, f"{path.name}: the arrow {edge.src} -> {edge.dst} is not in: {step}"
                 checked += 1
     assert checked > 40

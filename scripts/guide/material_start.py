@@ -13,14 +13,21 @@ Total Blocking Time Lighthouse reported on every page, issue 11):
 3. for the light/dark switch it sets data-md-color-switching on <body> at every page
    load, not only when the reader switches, and its palette stylesheet has a rule on
    that attribute for every element on the page; and it appends a
-   <meta name="color-scheme">, which restyles the page when it is the first one.
+   <meta name="color-scheme">, which restyles the page when it is the first one;
+4. it takes every table without a class out of the page and puts it back inside two
+   scrolling boxes, which restyles and lays out the whole article again (the pages
+   with tables were the slowest text pages).
 
 docs/assets/javascripts/page-start.js does 1 and 2 in the page head, before anything
 is styled, so Material finds nothing left to change; overrides/main.html puts the
 colour-scheme meta first; drop_switching_rule() takes the rule of 3 out of Material's
 stylesheet after the build and extra.css keeps its effect (no colour transitions while
 the palette switches) under an attribute page-start.js sets only when the reader
-switches. What the reader sees does not change.
+switches. For 4, wrap_tables() puts each table in Material's two boxes when the page is
+built and gives it the class TABLE_CLASS, so Material's script (which looks for
+"table:not([class])") leaves it alone, and name_table_class() makes Material's table
+rules in its main stylesheet apply to that class as well. What the reader sees does not
+change.
 """
 from __future__ import annotations
 
@@ -50,6 +57,62 @@ def drop_switching_rule(css: str, where: str) -> tuple[str, list[Problem]]:
 
 def palette_stylesheets(site_dir: Path) -> list[Path]:
     return sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
+
+
+def main_stylesheets(site_dir: Path) -> list[Path]:
+    return sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
+
+
+# The class a built table carries. The guide's stylesheets style tables by it.
+TABLE_CLASS = "data-table"
+# Material's selector for the tables its script wraps and its stylesheet styles, and the
+# same selector naming TABLE_CLASS too: :is() keeps the rule's specificity, so the
+# cascade is unchanged, and a table without a class (added by a script) is still styled.
+MATERIAL_TABLE = "table:not([class])"
+GUIDE_TABLE = f"table:is(:not([class]),.{TABLE_CLASS})"
+# A table exactly as Python-Markdown's tables extension writes it (no attributes), and
+# one with attributes; only the first is Material's to wrap.
+_TABLE_OPEN = re.compile(r"<table(\s[^>]*)?>", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+
+
+def wrap_tables(html: str, where: str) -> tuple[str, list[Problem]]:
+    """The page's tables without a class, each in Material's scrolling boxes (the markup
+    of its renderTable) and with TABLE_CLASS, as Material's script would leave them."""
+    out, pos, problems = [], 0, []
+    for opening in _TABLE_OPEN.finditer(html):
+        if opening.group(1) and re.search(r"\bclass\s*=", opening.group(1), re.I):
+            continue  # a table with a class is not Material's to wrap (a code block's line numbers)
+        closing = _TABLE_CLOSE.search(html, opening.end())
+        if closing is None:
+            problems.append(Problem(where, None, "a <table> has no closing </table>.",
+                                    "close the table in the page's Markdown or HTML."))
+            return html, problems
+        body = html[opening.end():closing.start()]
+        if _TABLE_OPEN.search(body):
+            problems.append(Problem(where, None, "a table holds another table, which this build cannot wrap.",
+                                    "write the inner table as a list, or as a table of its own."))
+            return html, problems
+        attributes = opening.group(1) or ""
+        out.append(html[pos:opening.start()])
+        out.append(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+                   f'<table class="{TABLE_CLASS}"{attributes}>{body}</table></div></div>')
+        pos = closing.end()
+    out.append(html[pos:])
+    return "".join(out), problems
+
+
+def name_table_class(css: str, where: str) -> tuple[str, list[Problem]]:
+    """Material's main stylesheet with its rules for tables without a class naming
+    TABLE_CLASS too."""
+    if GUIDE_TABLE in css and MATERIAL_TABLE not in css:
+        return css, []  # already done (a rebuild that kept the file)
+    if MATERIAL_TABLE not in css:
+        return css, [Problem(where, None, f"Material's main stylesheet no longer styles tables by "
+                                          f"'{MATERIAL_TABLE}' (did Material change?).",
+                             "compare Material's table rules and script with MATERIAL_TABLE in "
+                             "scripts/guide/material_start.py, and update it and wrap_tables().")]
+    return css.replace(MATERIAL_TABLE, GUIDE_TABLE), []
 
 
 def inline_script(path: Path) -> str:

@@ -4,7 +4,10 @@
   the few scripts that must run in the page head before Material's bundle (page-start.js,
   search-on-demand.js). They live in .js files like every other script; a file of its
   own in the head would hold up the first paint while it downloads.
-- After the build, Material's palette stylesheet loses its data-md-color-switching rule.
+- Each page's tables come already in Material's scrolling boxes, with a class, so
+  Material's script does not rebuild them while the page starts.
+- After the build, Material's palette stylesheet loses its data-md-color-switching rule,
+  and its main stylesheet's table rules name that class.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from _mkdocs import material_start, problems
+from _mkdocs import material_start, problems, where
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts"
 
@@ -22,15 +25,32 @@ def on_env(env, config, files):
     return env
 
 
-def on_post_build(config):
-    site_dir = Path(config.site_dir)
-    sheets = material_start.palette_stylesheets(site_dir)
+def on_page_content(html: str, page, **_):
+    wrapped, found = material_start.wrap_tables(html, where(page))
+    problems.report(found)
+    return wrapped
+
+
+def _one_stylesheet(sheets, kind):
     if len(sheets) != 1:
-        problems.report([problems.Problem("mkdocs.yml", None, f"expected one palette stylesheet from Material in "
+        problems.report([problems.Problem("mkdocs.yml", None, f"expected one {kind} stylesheet from Material in "
                                                                f"site/assets/stylesheets/, found {len(sheets)}.",
                                           "check scripts/guide/material_start.py against the Material version.")])
-        return
-    where = f"site/assets/stylesheets/{sheets[0].name} (Material's)"
-    css, found = material_start.drop_switching_rule(sheets[0].read_text(encoding="utf-8"), where)
-    problems.report(found)
-    sheets[0].write_text(css, encoding="utf-8")
+        return None
+    return sheets[0]
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    main = _one_stylesheet(material_start.main_stylesheets(site_dir), "main")
+    if main is not None:
+        css, found = material_start.name_table_class(main.read_text(encoding="utf-8"),
+                                                     f"site/assets/stylesheets/{main.name} (Material's)")
+        problems.report(found)
+        main.write_text(css, encoding="utf-8")
+    palette = _one_stylesheet(material_start.palette_stylesheets(site_dir), "palette")
+    if palette is not None:
+        css, found = material_start.drop_switching_rule(palette.read_text(encoding="utf-8"),
+                                                        f"site/assets/stylesheets/{palette.name} (Material's)")
+        problems.report(found)
+        palette.write_text(css, encoding="utf-8")
