@@ -48,8 +48,10 @@ def test_material_finds_nothing_on_html_or_the_stylesheets_left_to_change(site, 
                 "Material's data-md-color-switching rule is back in a stylesheet")
             assert [r for r in sheets if "data-palette-switching" in r], "extra.css lost its palette-switching rule"
             metas = page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)")
-            assert len(metas) == 2 and metas[0] == "light", (
-                f"expected the guide's colour-scheme meta first and Material's after it, found {metas}")
+            assert metas == ["light"], (
+                f"expected only the guide's colour-scheme meta (page-start.js keeps Material's out), found {metas}")
+            theme = page.evaluate("document.querySelector('meta[name=theme-color]').content")
+            assert theme.startswith("#"), f"Material's theme-color meta says {theme!r}: did page-start.js keep it out?"
             assert not visit.problems(), visit.problems()
         finally:
             context.close()
@@ -114,6 +116,15 @@ def test_an_inline_script_that_would_close_its_element_is_refused(tmp_path):
         material_start.inline_script(script)
     script.write_text('var ok = "<\\/script>";\n', encoding="utf-8")
     assert material_start.inline_script(script) == 'var ok = "<\\/script>";'
+
+
+def test_every_built_table_has_a_class(site):
+    """Material styles only tables with TABLE_CLASS now (name_table_class), and rebuilds any
+    table without a class at start-up: every table on every built page must have one."""
+    bare = [f"{path.relative_to(site.dir)}: {match.group(0)}"
+            for path in sorted(site.dir.rglob("*.html"))
+            for match in re.finditer(r"<table(?![^>]*\bclass=)[^>]*>", path.read_text(encoding="utf-8"))]
+    assert not bare, "tables the build left without a class (scripts/guide/material_start.py):\n" + "\n".join(bare)
 
 
 def test_the_build_wraps_tables_as_material_would_and_leaves_classed_ones_alone():

@@ -13,20 +13,22 @@ Total Blocking Time Lighthouse reported on every page, issue 11):
 3. for the light/dark switch it sets data-md-color-switching on <body> at every page
    load, not only when the reader switches, and its palette stylesheet has a rule on
    that attribute for every element on the page; and it appends a
-   <meta name="color-scheme">, which restyles the page when it is the first one;
+   <meta name="color-scheme"> and then sets its content, and Chromium restyles every
+   element each time such a meta is added or changed;
 4. it takes every table without a class out of the page and puts it back inside two
    scrolling boxes, which restyles and lays out the whole article again (the pages
    with tables were the slowest text pages).
 
 docs/assets/javascripts/page-start.js does 1 and 2 in the page head, before anything
-is styled, so Material finds nothing left to change; overrides/main.html puts the
-colour-scheme meta first; drop_switching_rule() takes the rule of 3 out of Material's
+is styled, so Material finds nothing left to change; overrides/main.html has the
+colour-scheme meta from the start and page-start.js keeps Material's out of the head;
+drop_switching_rule() takes the rule of 3 out of Material's
 stylesheet after the build and extra.css keeps its effect (no colour transitions while
 the palette switches) under an attribute page-start.js sets only when the reader
 switches. For 4, wrap_tables() puts each table in Material's two boxes when the page is
 built and gives it the class TABLE_CLASS, so Material's script (which looks for
 "table:not([class])") leaves it alone, and name_table_class() makes Material's table
-rules in its main stylesheet apply to that class as well. What the reader sees does not
+rules in its main stylesheet apply to that class instead. What the reader sees does not
 change.
 """
 from __future__ import annotations
@@ -66,10 +68,12 @@ def main_stylesheets(site_dir: Path) -> list[Path]:
 # The class a built table carries. The guide's stylesheets style tables by it.
 TABLE_CLASS = "data-table"
 # Material's selector for the tables its script wraps and its stylesheet styles, and the
-# same selector naming TABLE_CLASS too: :is() keeps the rule's specificity, so the
-# cascade is unchanged, and a table without a class (added by a script) is still styled.
+# selector that takes its place, of the same specificity, so the cascade is unchanged.
+# Not "either": a rule on whether an element has a class attribute at all makes Chromium
+# restyle everything inside an element whenever its class changes, and Material changes
+# classes at start-up and as the reader scrolls. Every table the build writes has the class.
 MATERIAL_TABLE = "table:not([class])"
-GUIDE_TABLE = f"table:is(:not([class]),.{TABLE_CLASS})"
+GUIDE_TABLE = f"table.{TABLE_CLASS}"
 # A table exactly as Python-Markdown's tables extension writes it (no attributes), and
 # one with attributes; only the first is Material's to wrap.
 _TABLE_OPEN = re.compile(r"<table(\s[^>]*)?>", re.I)
@@ -104,7 +108,7 @@ def wrap_tables(html: str, where: str) -> tuple[str, list[Problem]]:
 
 def name_table_class(css: str, where: str) -> tuple[str, list[Problem]]:
     """Material's main stylesheet with its rules for tables without a class naming
-    TABLE_CLASS too."""
+    TABLE_CLASS instead."""
     if GUIDE_TABLE in css and MATERIAL_TABLE not in css:
         return css, []  # already done (a rebuild that kept the file)
     if MATERIAL_TABLE not in css:
