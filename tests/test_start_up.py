@@ -123,7 +123,7 @@ def test_every_built_table_has_a_class(site):
     table without a class at start-up: every table on every built page must have one."""
     bare = [f"{path.relative_to(site.dir)}: {match.group(0)}"
             for path in sorted(site.dir.rglob("*.html"))
-            for match in re.finditer(r"<table(?![^>]*\bclass=)[^>]*>", path.read_text(encoding="utf-8"))]
+            for match in re.finditer(r"<table\b(?![^>]*\bclass=)[^>]*>", path.read_text(encoding="utf-8"))]
     assert not bare, "tables the build left without a class (scripts/guide/material_start.py):\n" + "\n".join(bare)
 
 
