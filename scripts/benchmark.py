@@ -48,7 +48,6 @@ from pathlib import Path
 from harness.browser import CHROMIUM_ARGS, chromium_path
 from harness.server import GZIP_LEVEL, ROOT, SUBPATH, BuiltSite, GzipPagesHandler, QuietServer, build, free_port
 from harness.printing import PAPERS, count_sheets
-from harness.settle import draw_diagrams
 from harness.weights import BUDGET_SEARCH_INDEX, MERMAID_PATH, PHONE, SEARCH_INDEX_PATH, kb, measure_page
 
 # Lighthouse's mobile screen (a Moto G Power), so the first load measured here is the one
@@ -200,9 +199,8 @@ def measure_weights(site: BuiltSite, urls: list[str]) -> tuple[list[dict], int |
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
         try:
             for url in urls:
-                weight = measure_page(browser, url, site.origin, viewport=PHONE)
-                drawn = (measure_page(browser, url, site.origin, then=draw_diagrams, viewport=PHONE)
-                         if weight.diagrams else None)
+                weight = measure_page(browser, url, site.origin, viewport=PHONE, and_drawn=True)
+                drawn = weight.once_drawn
                 rows.append({
                     "url": url,
                     "page": url.removeprefix(site.base_url) or "(home)",

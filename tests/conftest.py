@@ -119,7 +119,8 @@ class FirstLoad:
 def first_loads(site, browser) -> list[FirstLoad]:
     """Every page (site.pages_to_open) opened once on Lighthouse's phone screen in a fresh
     context: what the weight budgets, the web-font check and the layout-shift check read.
-    Diagrams are not drawn: a first load is what arrives before the reader scrolls."""
+    A first load is what arrives before the reader scrolls; then, on a diagram page, the
+    reader reaches every diagram, for the budget once drawn (weight.once_drawn)."""
     loads = []
     for url in site.pages_to_open():
         seen = {}
@@ -128,7 +129,7 @@ def first_loads(site, browser) -> list[FirstLoad]:
             seen["fonts"] = page.evaluate(FONT_FACES)
             seen["shifts"] = page.evaluate("window.__guideShifts")
 
-        weight = measure_page(browser, url, site.origin, viewport=PHONE, init_script=SHIFTS, then=read)
+        weight = measure_page(browser, url, site.origin, viewport=PHONE, init_script=SHIFTS, then=read, and_drawn=True)
         loads.append(FirstLoad(weight, seen["fonts"], seen["shifts"]))
     return loads
 

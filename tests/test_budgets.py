@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from harness.settle import draw_diagrams
 from harness.weights import (
     BUDGET_DIAGRAMS_DRAWN,
     BUDGET_FIRST_LOAD,
@@ -53,10 +52,13 @@ def test_every_page_is_within_its_first_load_budget(site, first_loads):
                         "(combine or drop files):\n" + "\n".join(chatty))
 
 
-def test_diagram_pages_are_within_budget_once_every_diagram_is_drawn(site, browser):
+def test_diagram_pages_are_within_budget_once_every_diagram_is_drawn(site, first_loads):
+    """From the same visits as the first loads: each diagram page, once its first load is
+    weighed, has the reader reach every diagram (measure_page(and_drawn=True))."""
     urls = site.diagram_urls()
     assert urls, "no page has a diagram"
-    weights = [measure_page(browser, url, site.origin, then=draw_diagrams, viewport=PHONE) for url in urls]
+    weights = [load.weight.once_drawn for load in first_loads if load.weight.url in urls]
+    assert len(weights) == len(urls) and all(weights), f"not every diagram page was weighed once drawn: {urls}"
     for weight in weights:
         assert weight.drawn and weight.mermaid_gzip_bytes > 0, f"{weight.url}: the diagrams were not drawn"
         assert not weight.off_origin, f"{weight.url} asked another host for {weight.off_origin}"

@@ -6,8 +6,9 @@ no storage), as a first-time reader on a phone would open it; every response it 
 recorded (the page, its CSS, JavaScript, fonts, images, and anything its scripts and
 workers fetch, such as Material's search index) until the network is quiet: that is the
 page's first load. Diagrams are drawn only when the reader comes near them, so Mermaid is
-not part of a first load; `then=` (for example settle.draw_diagrams, which scrolls to
-every diagram) adds what the reader downloads next. Each body is then gzipped at level 6
+not part of a first load; `and_drawn=True` then has the reader reach every diagram
+(settle.draw_diagrams) and weighs the same visit again, and `then=` (for example opening
+search) adds what the reader downloads next. Each body is then gzipped at level 6
 (what GitHub Pages' servers use for text), so the figure is the bytes sent over the wire
 and does not depend on how fast the machine running the tests is. 1 KB here is 1000 bytes.
 
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 
 from .browser import open_context, probe
 from .server import GZIP_LEVEL
-from .settle import DIAGRAMS_DRAWN
+from .settle import DIAGRAMS_DRAWN, draw_diagrams
 
 KB = 1000
 
@@ -66,6 +67,8 @@ class PageWeight:
     diagrams: int = 0
     # Measured after the reader reached every diagram (settle.draw_diagrams), not at first load.
     drawn: bool = False
+    # The same visit once the reader has reached every diagram (measure_page(and_drawn=True)).
+    once_drawn: PageWeight | None = None
 
     @property
     def gzip_bytes(self) -> int:
@@ -113,12 +116,15 @@ def gzip_size(body: bytes) -> int:
 
 
 def measure_page(browser, url: str, origin: str, *, then=None, init_script: str | None = None,
-                 **context_options) -> PageWeight:
+                 and_drawn: bool = False, **context_options) -> PageWeight:
     """Open `url` in a fresh context and weigh everything its first load fetches.
 
     `then(page)`, if given, runs after the page has settled (e.g. opening search, or
     settle.draw_diagrams) and whatever that loads is counted too. `init_script` runs in
-    the page before its own scripts (e.g. a probe that records layout shifts)."""
+    the page before its own scripts (e.g. a probe that records layout shifts). With
+    `and_drawn`, a page with diagrams then has the reader reach every one, and the
+    weight's `once_drawn` is everything the same visit loaded by then (one visit for
+    both figures)."""
     context, visit = open_context(browser, origin, **context_options)
     if init_script:
         context.add_init_script(init_script)
@@ -140,18 +146,27 @@ def measure_page(browser, url: str, origin: str, *, then=None, init_script: str 
             then(page)
             page.wait_for_load_state("networkidle")
         drawn = bool(diagrams) and page.evaluate(DIAGRAMS_DRAWN)
-        weight = PageWeight(url=url, diagrams=diagrams, drawn=drawn, off_origin=list(visit.off_origin))
-        for response in responses:
-            if not response.url.startswith(origin + "/"):
-                continue
-            if 300 <= response.status < 400:
-                body = b""  # a redirect has no body worth counting
-            else:
-                body = response.body()
-            weight.resources.append(Resource(
-                url=response.url, status=response.status, kind=response.request.resource_type,
-                raw_bytes=len(body), gzip_bytes=gzip_size(body),
-            ))
+        weight = weigh(list(responses), url, origin, diagrams, drawn, visit.off_origin)
+        if and_drawn and diagrams:
+            draw_diagrams(page)  # resolves once every diagram is drawn: Mermaid has arrived
+            weight.once_drawn = weigh(list(responses), url, origin, diagrams, True, visit.off_origin)
         return weight
     finally:
         context.close()
+
+
+def weigh(responses: list, url: str, origin: str, diagrams: int, drawn: bool, off_origin) -> PageWeight:
+    """A PageWeight of these responses from the site (their bodies gzipped)."""
+    weight = PageWeight(url=url, diagrams=diagrams, drawn=drawn, off_origin=list(off_origin))
+    for response in responses:
+        if not response.url.startswith(origin + "/"):
+            continue
+        if 300 <= response.status < 400:
+            body = b""  # a redirect has no body worth counting
+        else:
+            body = response.body()
+        weight.resources.append(Resource(
+            url=response.url, status=response.status, kind=response.request.resource_type,
+            raw_bytes=len(body), gzip_bytes=gzip_size(body),
+        ))
+    return weight
