@@ -74,8 +74,9 @@ TABLE_CLASS = "data-table"
 # classes at start-up and as the reader scrolls. Every table the build writes has the class.
 MATERIAL_TABLE = "table:not([class])"
 GUIDE_TABLE = f"table.{TABLE_CLASS}"
-# A table exactly as Python-Markdown's tables extension writes it (no attributes), and
-# one with attributes; only the first is Material's to wrap.
+# A table's opening and closing tags. Python-Markdown's tables extension writes <table>
+# with no attributes; a table with attributes but no class is wrapped too, as Material
+# would, and one with a class (a code block's line numbers) is not.
 _TABLE_OPEN = re.compile(r"<table(\s[^>]*)?>", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 
