@@ -20,11 +20,12 @@ process (CONTRIBUTING.md, "Code", says why).
 """
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import pytest
 
-from harness.browser import CHROMIUM_ARGS, chromium_path, goto, open_context, probe, watch
+from harness.browser import CHROMIUM_ARGS, chromium_path, fresh_page, probe
 from harness.weights import PHONE, PageWeight, measure_page
 from harness.server import ROOT, BuiltSite, build, free_port, serving, SUBPATH
 from crawl import PageVisit, crawl
@@ -153,19 +154,5 @@ def drawn(browser, site) -> dict[str, DrawnPalette]:
 @pytest.fixture
 def visit_page(browser, site):
     """visit_page(url, **context options) -> (page, visit), closed after the test."""
-    contexts = []
-
-    def _visit(url: str, *, expect_status: int = 200, color_scheme: str = "light", **options):
-        context, visit = open_context(browser, site.origin, color_scheme=color_scheme, **options)
-        contexts.append(context)
-        page = context.new_page()
-        watch(page, visit, {url: expect_status} if expect_status != 200 else None)
-        response = goto(page, url)
-        assert response is not None and response.status == expect_status, (
-            f"{url} answered {response.status if response else 'nothing'}, expected {expect_status}"
-        )
-        return page, visit
-
-    yield _visit
-    for context in contexts:
-        context.close()
+    with ExitStack() as pages:
+        yield lambda url, **options: pages.enter_context(fresh_page(browser, site.origin, url, **options))

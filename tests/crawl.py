@@ -23,8 +23,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness.browser import goto, open_context, probe, watch
-from harness.settle import draw_diagrams, settle, wait_for_stillness
+from harness.browser import fresh_page, goto, probe
+from harness.settle import PALETTE_TOGGLE, diagrams_drawn_in, draw_diagrams, settle, wait_for_stillness
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -42,11 +42,8 @@ SKIP_LINK = probe("skip_link")
 ON_TITLE = probe("on_title")
 DIAGRAM_NAMES = probe("diagram_names")
 HEADINGS = probe("headings")
-PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 DARK_AND_STILL = ("document.body.dataset.mdColorScheme === 'slate'"
                   " && !document.body.hasAttribute('data-palette-switching')")
-DIAGRAMS_REDRAWN_DARK = ("[...document.querySelectorAll('div.mermaid')]"
-                         ".every(d => d.dataset.palette === 'dark' && d.querySelector('svg'))")
 
 
 # ---- axe-core ----------------------------------------------------------------------------------
@@ -175,7 +172,7 @@ def switch_to_dark(page) -> str:
     page.click(PALETTE_TOGGLE)
     page.wait_for_function(DARK_AND_STILL, timeout=10000)
     draw_diagrams(page)
-    page.wait_for_function(DIAGRAMS_REDRAWN_DARK, timeout=30000)
+    page.wait_for_function(diagrams_drawn_in("dark"), timeout=30000)
     page.evaluate(FINISH_TRANSITIONS)
     return page.evaluate("document.body.dataset.mdColorScheme")
 
@@ -213,12 +210,7 @@ def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> Pa
     """One page, as the module docstring says. With `from_top`, the Tab stops recorded are
     those of the whole page from the very top (header and menu included), not just those
     after the page title: the header and menu are the same on every page."""
-    context, seen = open_context(browser, site.origin, viewport=DESKTOP)
-    try:
-        page = context.new_page()
-        watch(page, seen, {url: status} if status != 200 else None)
-        response = goto(page, url)
-        assert response is not None and response.status == status, f"{url} answered {response and response.status}"
+    with fresh_page(browser, site.origin, url, expect_status=status, viewport=DESKTOP) as (page, seen):
         settle(page)
         found = PageVisit(url, status)
         if status == 200:  # the 404 page has no skip link: it has no sections to skip to
@@ -229,7 +221,7 @@ def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> Pa
                 goto(page, url)
                 settle(page)
                 found.stops = tab_through(page)
-        found.cookies = [c["name"] for c in context.cookies()]
+        found.cookies = [c["name"] for c in page.context.cookies()]
         found.stylesheets = sum(1 for r in seen.responses if r.request.resource_type == "stylesheet")
         found.img_without_alt = page.eval_on_selector_all("img:not([alt])", "els => els.map(e => e.outerHTML.slice(0, 160))")
         found.unnamed_images = unnamed_images(page)
@@ -242,8 +234,6 @@ def visit(browser, site, url: str, status: int, *, from_top: bool = False) -> Pa
         found.axe_dark = describe(run_axe(page, COLOUR_RULES), f"{url} (dark palette)")
         found.problems = seen.problems()
         return found
-    finally:
-        context.close()
 
 
 def crawl(browser, site) -> list[PageVisit]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from harness.browser import goto, open_context, probe, watch
 from harness.settle import SOME_DIAGRAMS_DRAWN, draw_diagrams, wait_for_diagram_setup
+from harness.weights import mermaid_requests
 
 from guide import diagrams as diagram_rules, warning_signs  # the build's own rulebook
 
@@ -128,8 +129,7 @@ def draw_every_diagram_page(browser, site) -> dict[str, DrawnPalette]:
                 tab.emulate_media(media="screen")
                 keyboard = walk_by_keyboard(tab)
                 pages.append(DrawnPage(url, site.short(url), shown, boxes, colours, accessible, printed, keyboard))
-            mermaid_urls = [r.url for r in visit.responses if "/vendor/mermaid-" in r.url]
-            found[scheme] = DrawnPalette(pages, visit.problems(), mermaid_urls)
+            found[scheme] = DrawnPalette(pages, visit.problems(), mermaid_requests(visit))
         finally:
             context.close()
     return found

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawl import (COLOUR_RULES, DARK_AND_STILL, FINISH_TRANSITIONS, PALETTE_TOGGLE, describe, run_axe,
-                   unnamed_images)
+from crawl import COLOUR_RULES, DARK_AND_STILL, FINISH_TRANSITIONS, describe, run_axe, unnamed_images
 from harness.browser import probe
-from harness.settle import settle, wait_for_diagram_setup, wait_for_stillness
+from harness.settle import PALETTE_TOGGLE, settle, wait_for_diagram_setup, wait_for_stillness
 
 PHONE = {"width": 320, "height": 640}
 

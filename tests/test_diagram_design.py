@@ -37,7 +37,7 @@ from urllib.request import urlopen
 import pytest
 
 from drawn_diagrams import BOXES, PRINTED, draw
-from harness.browser import goto, open_context, watch, probe
+from harness.browser import fresh_page, goto, open_context, watch, probe
 
 from guide import diagrams as diagram_rules, warning_signs  # the build's own rulebook
 from guide.warning_signs import words_of as normalise  # the build's way of comparing words
@@ -154,11 +154,7 @@ def on_phone(site, browser) -> list[OnPhone]:
     (the click check). A fresh context each, as a reader arriving."""
     found = []
     for url in site.diagram_urls():
-        context, visit = open_context(browser, site.origin, viewport=PHONE)
-        try:
-            page = context.new_page()
-            watch(page, visit)
-            goto(page, url)
+        with fresh_page(browser, site.origin, url, viewport=PHONE) as (page, visit):
             draw(page)
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             diagrams = measure(page)
@@ -172,8 +168,6 @@ def on_phone(site, browser) -> list[OnPhone]:
             clicked = {"href": box["href"], "url": page.url,
                        "anchor_found": not anchor or page.evaluate("id => !!document.getElementById(id)", anchor)}
             found.append(OnPhone(short(url, site), scroll_width, diagrams, clicked, visit.problems()))
-        finally:
-            context.close()
     return found
 
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from harness.browser import goto, open_context, probe, watch
-from harness.settle import draw_diagrams, wait_for_diagram_setup
-from harness.weights import PHONE
+from harness.browser import fresh_page, probe
+from harness.settle import PALETTE_TOGGLE, diagrams_drawn_in, draw_diagrams, wait_for_diagram_setup
+from harness.weights import PHONE, mermaid_requests
 from sitekit import ROOT
 
 DIAGRAM_BOXES = probe("diagram_boxes")
@@ -91,7 +91,7 @@ def test_diagrams_render_in_each_palette(site, drawn, scheme):
 def test_pages_without_diagrams_do_not_load_mermaid(site, visit_page):
     plain = [u for u in site.page_urls() if not site.has_diagrams(u)]
     page, visit = visit_page(plain[0])
-    assert not [r.url for r in visit.responses if "/vendor/mermaid-" in r.url]
+    assert not mermaid_requests(visit)
 
 
 def test_diagram_renders_after_instant_navigation_from_a_plain_page(site, visit_page):
@@ -117,13 +117,10 @@ def test_diagram_is_redrawn_when_the_palette_is_switched(site, visit_page):
     page, visit = visit_page(site.diagram_urls()[0])
     draw_diagrams(page)
     page.wait_for_function(ALL_RENDERED, timeout=15000)
-    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.click(PALETTE_TOGGLE)
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-    page.wait_for_function(
-        "[...document.querySelectorAll('div.mermaid')].every(d => d.dataset.palette === 'dark' && d.querySelector('svg'))"
-        " && document.querySelectorAll('div.mermaid').length > 0",
-        timeout=15000,
-    )
+    page.wait_for_function(f"{diagrams_drawn_in('dark')} && document.querySelectorAll('div.mermaid').length > 0",
+                           timeout=15000)
     assert not visit.problems(), visit.problems()
 
 
@@ -137,10 +134,6 @@ def test_search_index_has_no_diagram_source(site):
 
 # ---- drawn when the reader comes near -------------------------------------------------------
 
-
-
-def mermaid_requests(visit) -> list[str]:
-    return [r.url for r in visit.responses if "/vendor/mermaid-" in r.url]
 
 
 @dataclass
@@ -161,19 +154,13 @@ def first_draws(site, browser) -> list[FirstDraw]:
     diagram has been scrolled to and drawn."""
     found = []
     for url in site.diagram_urls():
-        context, visit = open_context(browser, site.origin, viewport=PHONE)
-        try:
-            page = context.new_page()
-            watch(page, visit)
-            goto(page, url)
+        with fresh_page(browser, site.origin, url, viewport=PHONE) as (page, visit):
             wait_for_diagram_setup(page)
             page.wait_for_timeout(500)  # time for anything a page load might still start
             on_load, mermaid_on_load = page.evaluate(DIAGRAM_BOXES), mermaid_requests(visit)
             draw_diagrams(page)
             found.append(FirstDraw(site.short(url), on_load, mermaid_on_load, page.evaluate(DIAGRAM_BOXES),
                                    mermaid_requests(visit), visit.problems()))
-        finally:
-            context.close()
     return found
 
 
@@ -287,7 +274,7 @@ def test_the_placeholder_button_opens_the_text_version(site, visit_page):
 def test_a_diagram_reached_after_a_palette_switch_is_drawn_in_the_new_palette(site, visit_page):
     page, visit = visit_page(site.base_url + "warning-signs/", viewport=PHONE)
     wait_for_diagram_setup(page)
-    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.click(PALETTE_TOGGLE)
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     page.wait_for_timeout(300)
     assert not mermaid_requests(visit), "switching palette drew a diagram the reader had not reached"

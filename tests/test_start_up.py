@@ -15,6 +15,7 @@ import pytest
 
 from guide import material_start
 from harness.browser import open_context, probe, watch
+from harness.settle import PALETTE_TOGGLE
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
@@ -83,7 +84,7 @@ def test_switching_palette_still_stops_colour_transitions_for_the_switch_only(si
     try:
         assert not [c for c in page.evaluate("window.__startUp") if c["name"] == "data-palette-switching"], (
             "data-palette-switching was set at page load; it is for a reader's switch only")
-        page.click("form[data-md-component=palette] label:not([hidden])")
+        page.click(PALETTE_TOGGLE)
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
         page.wait_for_function("!document.body.hasAttribute('data-palette-switching')")
         marks = [c for c in page.evaluate("window.__startUp") if c["name"] == "data-palette-switching"]

@@ -57,12 +57,9 @@ def drop_switching_rule(css: str, where: str) -> tuple[str, list[Problem]]:
     return kept, []
 
 
-def palette_stylesheets(site_dir: Path) -> list[Path]:
-    return sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
-
-
-def main_stylesheets(site_dir: Path) -> list[Path]:
-    return sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
+def materials_stylesheets(site_dir: Path, kind: str) -> list[Path]:
+    """Material's `kind` ("main" or "palette") stylesheets in the built site."""
+    return sorted((site_dir / "assets" / "stylesheets").glob(f"{kind}.*.min.css"))
 
 
 # The class a built table carries. The guide's stylesheets style tables by it.

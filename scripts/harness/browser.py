@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +90,23 @@ def goto(page, url: str):
     response = page.goto(url, wait_until="load")
     wait_until_ready(page)
     return response
+
+
+@contextmanager
+def fresh_page(browser, origin: str, url: str, *, expect_status: int = 200, **options):
+    """`url` in a page of its own fresh context (open_context), watched (watch) and opened
+    until READY (goto), as a reader arriving; yields (page, visit) and closes the context
+    after. The page must answer `expect_status`."""
+    context, visit = open_context(browser, origin, **options)
+    try:
+        page = context.new_page()
+        watch(page, visit, {url: expect_status} if expect_status != 200 else None)
+        response = goto(page, url)
+        assert response is not None and response.status == expect_status, (
+            f"{url} answered {response.status if response else 'nothing'}, expected {expect_status}")
+        yield page, visit
+    finally:
+        context.close()
 
 
 def watch(page, visit: Visit, expect_status: dict[str, int] | None = None) -> None:

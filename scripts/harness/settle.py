@@ -18,6 +18,15 @@ DIAGRAMS_DRAWN = (
 # At least one diagram, all drawn: after instant navigation the address changes before the
 # new content arrives, so "every diagram drawn" is also true of a page still on its way.
 SOME_DIAGRAMS_DRAWN = f"document.querySelector('div.mermaid') !== null && {DIAGRAMS_DRAWN}"
+# Material's light/dark switch in the header, as a reader clicks it.
+PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+
+
+def diagrams_drawn_in(palette: str) -> str:
+    """True once every diagram on the page is drawn for `palette` ("light" or "dark"):
+    diagrams.mjs redraws them when the reader switches palette. Also true on a page with none."""
+    return ("[...document.querySelectorAll('div.mermaid')]"
+            f".every(d => d.dataset.palette === '{palette}' && d.querySelector('svg'))")
 
 
 def wait_for_diagram_setup(page) -> None:

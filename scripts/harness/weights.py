@@ -50,6 +50,11 @@ PHONE = {"width": 412, "height": 823}
 MERMAID_PATH = "/vendor/mermaid-"
 SEARCH_INDEX_PATH = "search/search_index.json"
 
+
+def mermaid_requests(visit) -> list[str]:
+    """The addresses of the Mermaid files a visit (harness.browser.Visit) fetched."""
+    return [r.url for r in visit.responses if MERMAID_PATH in r.url]
+
 @dataclass
 class Resource:
     url: str

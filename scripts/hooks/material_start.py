@@ -31,26 +31,20 @@ def on_page_content(html: str, page, **_):
     return wrapped
 
 
-def _one_stylesheet(sheets, kind):
+def _rewrite_stylesheet(site_dir: Path, kind: str, rewrite) -> None:
+    """Material's one `kind` stylesheet rewritten in place by `rewrite(css, where)`."""
+    sheets = material_start.materials_stylesheets(site_dir, kind)
     if len(sheets) != 1:
         problems.report([problems.Problem("mkdocs.yml", None, f"expected one {kind} stylesheet from Material in "
                                                                f"site/assets/stylesheets/, found {len(sheets)}.",
                                           "check scripts/guide/material_start.py against the Material version.")])
-        return None
-    return sheets[0]
+        return
+    css, found = rewrite(sheets[0].read_text(encoding="utf-8"), f"site/assets/stylesheets/{sheets[0].name} (Material's)")
+    problems.report(found)
+    sheets[0].write_text(css, encoding="utf-8")
 
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    main = _one_stylesheet(material_start.main_stylesheets(site_dir), "main")
-    if main is not None:
-        css, found = material_start.name_table_class(main.read_text(encoding="utf-8"),
-                                                     f"site/assets/stylesheets/{main.name} (Material's)")
-        problems.report(found)
-        main.write_text(css, encoding="utf-8")
-    palette = _one_stylesheet(material_start.palette_stylesheets(site_dir), "palette")
-    if palette is not None:
-        css, found = material_start.drop_switching_rule(palette.read_text(encoding="utf-8"),
-                                                        f"site/assets/stylesheets/{palette.name} (Material's)")
-        problems.report(found)
-        palette.write_text(css, encoding="utf-8")
+    _rewrite_stylesheet(site_dir, "main", material_start.name_table_class)
+    _rewrite_stylesheet(site_dir, "palette", material_start.drop_switching_rule)
