@@ -76,6 +76,13 @@ def test_a_tap_shows_the_definition_inside_a_phone_screen(site, visit_page):
     assert shown["top"] >= word_box["y"] + word_box["height"], f"the tooltip covers its word: {shown}, {word_box}"
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('guide-tooltip')", timeout=3000)
+    # Shown by a tap, it stays until the reader taps somewhere else.
+    word.tap()
+    page.wait_for_function("document.querySelector('#guide-tooltip.md-tooltip2--active')")
+    page.wait_for_timeout(500)
+    assert tooltip(page) and tooltip(page)["active"], "a tooltip shown by a tap went away by itself"
+    page.locator("article h1").tap()
+    page.wait_for_function("!document.getElementById('guide-tooltip')", timeout=3000)
 
 
 def test_keyboard_focus_shows_a_tooltip_and_escape_closes_it(site, visit_page):

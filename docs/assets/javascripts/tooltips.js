@@ -12,8 +12,8 @@
 // taps or moves the keyboard focus to one.
 //
 // As Material's did, a tooltip shows on hover (a tap on a touch screen) and on keyboard
-// focus, below the word and inside the screen; it stays while the pointer is on it, and
-// Escape closes it (WCAG 1.4.13). While it shows, the word's title is moved to the
+// focus, below the word and inside the screen; it stays while the pointer is on it (one
+// shown by a tap, until the reader taps somewhere else), and Escape closes it (WCAG 1.4.13). While it shows, the word's title is moved to the
 // tooltip (no second, native tooltip) and the word is described by it.
 // tests/test_tooltips.py checks this in Chromium.
 (function () {
@@ -27,11 +27,21 @@
   var host = null; // the element whose tooltip is showing
   var title = "";
   var timer = 0;
+  // Shown by a tap: it stays until the reader taps somewhere else or presses Escape. The
+  // mouse events a browser makes up around a tap are not the reader moving away (a
+  // headless Chromium, for one, moves its pretend mouse back where it was after the tap).
+  var tapped = false;
 
   function hostOf(target) {
     var el = target && target.closest ? target.closest(HOSTS) : null;
     // Diagram boxes (SVG) keep the browser's own tooltip.
     return el && !el.closest("svg") && el.getAttribute("title") ? el : null;
+  }
+
+  // The word a target belongs to, the one showing its tooltip included (it has lent its
+  // title to the tooltip, so hostOf would not find it).
+  function wordOf(target) {
+    return host && host.contains(target) ? host : hostOf(target);
   }
 
   function make() {
@@ -73,6 +83,7 @@
 
   function hide() {
     window.clearTimeout(timer);
+    tapped = false;
     if (!host) return;
     host.setAttribute("title", title);
     host.removeAttribute("aria-describedby");
@@ -95,8 +106,20 @@
     if (el) show(el);
     else if (onTip(event.target)) window.clearTimeout(timer);
   });
+  document.addEventListener("pointerdown", function (event) {
+    if (event.pointerType === "mouse") return;
+    if (!wordOf(event.target) && !onTip(event.target)) hide();
+  }, true);
+  document.addEventListener("click", function (event) {
+    // A tap (a click from a touch or a pen; pointerType says which, where supported).
+    if (!event.pointerType || event.pointerType === "mouse") return;
+    var el = wordOf(event.target);
+    if (!el) return;
+    show(el);
+    tapped = true;
+  });
   document.addEventListener("mouseout", function (event) {
-    if (!host) return;
+    if (!host || tapped) return;
     var to = event.relatedTarget;
     var leaving = host.contains(event.target) || onTip(event.target);
     if (leaving && !(to && (host.contains(to) || onTip(to)))) hideSoon();
