@@ -35,7 +35,10 @@ VIEWPORTS = {
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """$CHROMIUM_PATH (scripts/_chromium.sh sets it), else the first of these on PATH: the
+    headless shell first, as scripts/test prefers it."""
+    return os.environ.get("CHROMIUM_PATH") or next(
+        filter(None, map(shutil.which, ("chromium-headless-shell", "chromium", "chromium-browser"))), None)
 
 
 @dataclass
