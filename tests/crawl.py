@@ -109,6 +109,8 @@ def unnamed_images(page) -> list[str]:
 # ---- the keyboard --------------------------------------------------------------------------------
 
 def ring_problem(state: dict) -> str | None:
+    if state.get("lost"):
+        return "lost focus a moment after Tab reached it (focus went back to the page)"
     if not state["onScreen"]:
         return "is off screen or has no size"
     if not state["visible"]:
@@ -124,20 +126,25 @@ def tab_through(page, *, limit: int = MAX_STOPS) -> list[dict]:
     A stop that looks wrong is looked at again with its transitions run to their end
     (Material fades permalinks in on focus: what the reader sees a quarter of a second
     later, without waiting for it), and again a moment later (Material opens and closes
-    search, and moves the page under it, after a short delay)."""
+    search, and moves the page under it, after a short delay). A stop that loses focus
+    meanwhile (focus goes back to the page) ends the walk, marked "lost"."""
     stops, seen = [], set()
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = page.evaluate(FOCUS_STATE)
         if state is None or state["key"] in seen:
             break
+        first = state
         if ring_problem(state):
             page.evaluate(FINISH_TRANSITIONS)
-            state = page.evaluate(FOCUS_STATE)
-        if ring_problem(state):
+            state = page.evaluate(FOCUS_STATE) or {**first, "lost": True}
+        if ring_problem(state) and not state.get("lost"):
             page.wait_for_timeout(500)
             wait_for_stillness(page)
-            state = page.evaluate(FOCUS_STATE)
+            state = page.evaluate(FOCUS_STATE) or {**first, "lost": True}
+        if state.get("lost"):
+            stops.append(state)
+            break
         seen.add(state["key"])
         stops.append(state)
     return stops

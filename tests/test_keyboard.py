@@ -37,7 +37,8 @@ def test_every_tab_stop_shows_a_focus_ring(site, visit_page, crawled):
     problems = []
 
     def check(label, stops):
-        assert len(stops) > 3, f"{label}: only {len(stops)} Tab stops; keyboard focus is not moving"
+        lost = any(stop.get("lost") for stop in stops)  # reported below with the stop
+        assert len(stops) > 3 or lost, f"{label}: only {len(stops)} Tab stops; keyboard focus is not moving"
         for n, stop in enumerate(stops, 1):
             problem = ring_problem(stop)
             if problem:
@@ -69,6 +70,28 @@ def test_focus_ring_check_reports_an_invisible_stop(site, visit_page):
     assert "no focus ring" in (ring_problem(page.evaluate(FOCUS_STATE)) or "")
     page.focus("#away")
     assert "off screen" in (ring_problem(page.evaluate(FOCUS_STATE)) or "")
+
+
+def test_tab_walk_reports_focus_lost_a_moment_after_tab(site, visit_page):
+    """Guards the test above: an invisible stop that vanishes once focused (focus goes
+    back to the page) ends the walk and is reported, rather than ending it quietly."""
+    page = open_page(visit_page, site.base_url, viewport=DESKTOP)
+    page.evaluate(probe("vanishing_link"))
+    page.focus("#before")
+    stops = tab_through(page, limit=3)
+    assert stops and "vanishing" in stops[-1]["what"], stops
+    assert "lost focus" in (ring_problem(stops[-1]) or ""), stops[-1]
+
+
+def test_a_hidden_back_to_top_button_takes_no_focus(site, visit_page):
+    """Material keeps its "Back to top" button in the page while hidden, transparent; it
+    must not be a Tab stop then (extra.css), or Tab lands on something nobody can see."""
+    page = open_page(visit_page, site.base_url + "glossary/", viewport=DESKTOP)
+    top = page.locator(".md-top")
+    assert top.get_attribute("hidden") is not None, "the button should be hidden at the top of the page"
+    top.evaluate("button => button.focus()")
+    assert not page.evaluate("document.activeElement.matches('.md-top')"), (
+        "the hidden 'Back to top' button took focus: extra.css should make it visibility: hidden")
 
 
 def test_search_works_from_the_keyboard(site, visit_page):
