@@ -99,8 +99,9 @@ def ask(page, words: str, base_url: str) -> list[Result]:
     each key released, so typing every letter would run a search per letter and make the
     78 queries of tests/search_queries.yml slow, for results only the last search shows."""
     box = page.locator(".md-search__input")
-    if not page.evaluate("document.activeElement && document.activeElement.matches('.md-search__input')"):
-        box.click()
+    if not page.evaluate("document.getElementById('__search').checked"
+                         " && document.activeElement && document.activeElement.matches('.md-search__input')"):
+        box.click()  # opens search
     box.fill(words[:-1])
     page.keyboard.type(words[-1:])
     page.wait_for_function(

@@ -187,9 +187,14 @@ def test_search_works_after_instant_navigation_from_the_pages_subpath(site, brow
     context, page, visit = open_search_page(browser, site, site.base_url + "treatment/exercise/")
     try:
         page.evaluate("window.__samePage = true")
+        old_title = page.locator("h1#page-title").inner_text()
         page.click(".md-sidebar--primary .md-nav__link[href$='/causes/']")
         page.wait_for_url(site.base_url + "causes/")
         assert page.evaluate("window.__samePage === true"), "navigation reloaded the page (instant navigation is off)"
+        # Material closes search 125 ms after every navigation (its bundle: delay(125)); a
+        # reader opens it after that, once the new page is there.
+        page.wait_for_function("old => document.querySelector('h1#page-title').innerText !== old", arg=old_title)
+        page.wait_for_timeout(200)
         results = ask(page, "op for slipped disc", site.base_url)
         assert results and results[0].address == "/treatment/injections-and-surgery/", [str(r) for r in results]
         ask(page, "zzqxvbnonsense", site.base_url)
