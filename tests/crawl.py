@@ -63,8 +63,10 @@ def axe_script() -> Path:
 
 
 def run_axe(page, rules: list[str] | None = None) -> dict:
-    """axe-core's WCAG A/AA rules on the page, or only `rules` (its rule ids)."""
-    page.add_script_tag(path=str(axe_script()))
+    """axe-core's WCAG A/AA rules on the page, or only `rules` (its rule ids). axe-core is
+    added to the page once (the dark palette's run reuses the light one's)."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(axe_script()))
     if rules:
         return page.evaluate(RUN_AXE_RULES, rules)
     return page.evaluate(RUN_AXE, WCAG_TAGS)
