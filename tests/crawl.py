@@ -136,20 +136,23 @@ def tab_through(page, *, limit: int = MAX_STOPS) -> list[dict]:
         state = page.evaluate(FOCUS_STATE)
         if state is None or state["key"] in seen:
             break
-        first = state
         if ring_problem(state):
             page.evaluate(FINISH_TRANSITIONS)
-            state = page.evaluate(FOCUS_STATE) or {**first, "lost": True}
+            state = look_again(page, state)
         if ring_problem(state) and not state.get("lost"):
             page.wait_for_timeout(500)
             wait_for_stillness(page)
-            state = page.evaluate(FOCUS_STATE) or {**first, "lost": True}
+            state = look_again(page, state)
+        stops.append(state)
         if state.get("lost"):
-            stops.append(state)
             break
         seen.add(state["key"])
-        stops.append(state)
     return stops
+
+
+def look_again(page, stop: dict) -> dict:
+    """The focused element's state now; `stop`, marked lost, if focus has gone back to the page."""
+    return page.evaluate(FOCUS_STATE) or {**stop, "lost": True}
 
 
 def follow_skip_link(page, url) -> list[str]:
