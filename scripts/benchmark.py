@@ -17,7 +17,9 @@ Usage: ./scripts/benchmark [--no-lighthouse] [--no-sheets] [--runs N] [--only TE
    Paint, Total Blocking Time and Cumulative Layout Shift (the median run by Performance
    with --runs N), the Lighthouse version, and how loaded the machine was: timings on a
    busy machine are worse (Lighthouse's own CPU benchmark index, higher is faster, and
-   the load average). Lighthouse is the version pinned in
+   the load average). Lighthouse's fourfold CPU slowdown assumes a fast desktop, so a run
+   taken while the machine measured slower than that (a busy shared machine) is taken again
+   (CALIBRATED_INDEX below). Lighthouse is the version pinned in
    scripts/lighthouse/package-lock.json, installed with `npm ci` into .cache/lighthouse on
    the first run (git-ignored). Chromium is told to resolve no host but 127.0.0.1, so
    nothing leaves the machine; any request Lighthouse saw to another address is printed.
@@ -58,6 +60,17 @@ LIGHTHOUSE_HOME = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE_CLI = LIGHTHOUSE_HOME / "node_modules" / "lighthouse" / "cli" / "index.js"
 RESULTS = ROOT / "benchmark-results"
 CATEGORIES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "BP", "seo": "SEO"}
+# Lighthouse's fourfold CPU slowdown is meant to make a fast desktop behave like a mid-range
+# phone. Its docs (docs/throttling.md, "Calibrating the CPU slowdown") put a fast desktop at a
+# CPU benchmark index of 1500 to 2000; on a slower host the same slowdown emulates a slower
+# phone than Lighthouse means (its own "slower CPU" warning starts at 1000, a threshold its
+# code says is conservative). This shared machine measures anywhere from about 1100 to 2200
+# within one benchmark, and a run at 1100 has far more blocking time than one at 2000 on the
+# same page. So a run measured below CALIBRATED_INDEX is taken again after a pause, up to
+# BUSY_RETRIES times; if every try is busy the last is kept and marked. Every try is saved.
+CALIBRATED_INDEX = 1500
+BUSY_RETRIES = 2
+BUSY_PAUSE_SECONDS = 10
 # Headless Chromium for Lighthouse, with no connection to anything but the local server.
 LIGHTHOUSE_CHROME_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -129,6 +142,26 @@ def run_lighthouse(url: str, report: Path, origin: str) -> dict:
     }
 
 
+def calibrated_run(url: str, reports: Path, n: int, origin: str, *, min_index: float, retries: int) -> dict:
+    """Run n of a page, taken again while the machine measures below min_index (see CALIBRATED_INDEX).
+
+    The run returned carries "busy_tries": the benchmark indexes of the tries set aside, and
+    "busy": True when no try reached min_index (the last try is kept)."""
+    set_aside: list[float] = []
+    for attempt in range(retries + 1):
+        if attempt:
+            time.sleep(BUSY_PAUSE_SECONDS)
+        suffix = f"-{n}" if not attempt else f"-{n}-retry{attempt}"
+        run = run_lighthouse(url, reports.with_name(reports.name + suffix + ".json"), origin)
+        index = run.get("benchmark_index") or 0
+        if "scores" not in run or index >= min_index or attempt == retries:
+            break
+        set_aside.append(index)
+    run["busy_tries"] = set_aside
+    run["busy"] = "scores" in run and (run.get("benchmark_index") or 0) < min_index
+    return run
+
+
 def serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(GzipPagesHandler, site_dir=site_dir)
     server = QuietServer(("127.0.0.1", port), handler)
@@ -142,6 +175,11 @@ def main() -> int:
     parser.add_argument("--no-sheets", action="store_true", help="no printed sheet counts")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is shown")
     parser.add_argument("--only", nargs="*", default=[], help="only pages whose address contains one of these")
+    parser.add_argument("--min-index", type=float, default=CALIBRATED_INDEX,
+                        help=f"take a Lighthouse run again while the CPU benchmark index is below this "
+                             f"(default {CALIBRATED_INDEX}; 0 keeps every run)")
+    parser.add_argument("--retries", type=int, default=BUSY_RETRIES,
+                        help=f"most extra tries per run on a busy machine (default {BUSY_RETRIES})")
     args = parser.parse_args()
 
     port = free_port()
@@ -167,14 +205,23 @@ def main() -> int:
                 load["before"] = os.getloadavg()
                 for row in rows:
                     print(f"Lighthouse: {row['page']} ...", flush=True)
-                    runs = [run_lighthouse(row["url"], RESULTS / f"lighthouse-{slug(row['page'])}-{n}.json", site.origin)
+                    for stale in RESULTS.glob(f"lighthouse-{slug(row['page'])}-[0-9]*.json"):
+                        stale.unlink()  # an earlier benchmark's reports, retries included
+                    runs = [calibrated_run(row["url"], RESULTS / f"lighthouse-{slug(row['page'])}", n, site.origin,
+                                           min_index=args.min_index, retries=args.retries)
                             for n in range(args.runs)]
                     row["lighthouse"] = median_run(runs)
+                    row["lighthouse_runs"] = [
+                        {"performance": r["scores"]["performance"], "tbt_ms": round(r["tbt_ms"]),
+                         "lcp_ms": round(r["lcp_ms"]), "benchmark_index": r.get("benchmark_index"),
+                         "busy_tries": r["busy_tries"]}
+                        for r in runs if "scores" in r]
                 load["after"] = os.getloadavg()
             sheets = {} if args.no_sheets else measure_sheets(site, urls)
         finally:
             server.shutdown()
-    print_report(rows, index_weight, build_seconds, lighthouse=not args.no_lighthouse, load=load)
+    print_report(rows, index_weight, build_seconds, lighthouse=not args.no_lighthouse, load=load,
+                 min_index=args.min_index)
     if sheets:
         print_sheets(site, sheets)
         for row in rows:
@@ -271,7 +318,7 @@ def slug(page: str) -> str:
 
 
 def print_report(rows: list[dict], index_weight: int | None, build_seconds: float, *, lighthouse: bool,
-                 load: dict) -> None:
+                 load: dict, min_index: float) -> None:
     print(f"\nBuild (mkdocs build --strict): {build_seconds:.1f} s")
     print(f"Weights: gzip level {GZIP_LEVEL}, 1 KB = 1000 bytes, fresh browser (nothing cached), "
           f"{PHONE['width']}x{PHONE['height']} screen. First load: as the page opens; with diagrams: "
@@ -288,7 +335,7 @@ def print_report(rows: list[dict], index_weight: int | None, build_seconds: floa
         lh = row.get("lighthouse")
         if lighthouse and lh and "scores" in lh:
             s = lh["scores"]
-            line += (f" {s['performance']:>5} {lh['tbt_ms']:>7.0f} {lh['lcp_ms'] / 1000:>6.2f} {lh['cls']:>6.3f}"
+            line += (f" {s['performance']:>4}{'*' if lh.get('busy') else ' '} {lh['tbt_ms']:>7.0f} {lh['lcp_ms'] / 1000:>6.2f} {lh['cls']:>6.3f}"
                      f" {s['accessibility']:>5} {s['best-practices']:>4} {s['seo']:>4}")
             if lh.get("mermaid_requests"):
                 line += f"  (Lighthouse saw {lh['mermaid_requests']} Mermaid requests)"
@@ -310,6 +357,14 @@ def print_report(rows: list[dict], index_weight: int | None, build_seconds: floa
         print(f"Lighthouse {', '.join(versions)}: mobile, simulated throttling"
               + (f"; CPU benchmark index median {statistics.median(indexes):.0f} "
                  f"(min {min(indexes):.0f}, max {max(indexes):.0f})" if indexes else ""))
+        if min_index:
+            runs = [r for row in rows for r in row.get("lighthouse_runs", [])]
+            busy = sum(1 for row in rows if (row.get("lighthouse") or {}).get("busy"))
+            print(f"Runs measured below a CPU benchmark index of {min_index:.0f} (a busy machine: Lighthouse's "
+                  f"slowdown then emulates a slower phone than it means) were taken again: "
+                  f"{sum(len(r['busy_tries']) for r in runs)} tries set aside in {len(runs)} runs; "
+                  + (f"pages whose median run is still a busy one (marked *): {busy}." if busy
+                     else "no figure comes from a busy run."))
         if load:
             print(f"Machine: {os.cpu_count()} CPUs; load average (1, 5, 15 min) "
                   + " and ".join(f"{when} Lighthouse {' '.join(f'{x:.1f}' for x in avg)}" for when, avg in load.items()))
