@@ -18,6 +18,10 @@ from harness.browser import open_context, probe, watch
 from harness.settle import PALETTE_TOGGLE
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+# What tests/probes/start_up_tasks.js sees Material set up: instant navigation (its
+# listener for the back button), the search box, the light/dark switch and the search worker.
+CONTROLS = ("navigation", "search", "palette", "search worker")
 
 
 def start_up_changes(browser, site, url):
@@ -77,6 +81,58 @@ def test_material_leaves_the_built_tables_where_they_are(site, browser):
         assert not visit.problems(), visit.problems()
     finally:
         context.close()
+
+
+def controls_set_up(browser, site, url, *, materials_own_bundle=False):
+    """What Material's code set up for the reader's controls on a page, each marked with
+    whether it ran inside the evaluation of the bundle (tests/probes/start_up_tasks.js);
+    and the visit's problems. With materials_own_bundle, the page gets Material's bundle
+    as it ships instead of the built one."""
+    context, visit = open_context(browser, site.origin)
+    context.add_init_script(probe("start_up_tasks"))
+    if materials_own_bundle:
+        shipped = next(MATERIAL_SCRIPTS.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+        context.route("**/assets/javascripts/bundle.*.min.js",
+                      lambda route: route.fulfill(body=shipped, content_type="text/javascript"))
+    page = context.new_page()
+    watch(page, visit)
+    try:
+        page.goto(url, wait_until="load")
+        page.wait_for_function(f"{list(CONTROLS)}.every(w => window.__controls.some(c => c.byMaterial && c.what === w))",
+                               timeout=15000)
+        return [c for c in page.evaluate("window.__controls") if c["byMaterial"]], visit.problems()
+    finally:
+        context.close()
+
+
+def test_material_sets_up_navigation_search_and_the_palette_switch_after_its_long_task(site, browser):
+    """Material's bundle starts instant navigation, search and the light/dark switch in short
+    tasks of their own, after the one that evaluates it (split_start_up)."""
+    for url in (site.base_url, site.diagram_urls()[0]):
+        controls, problems = controls_set_up(browser, site, url)
+        early = [c for c in controls if c["inBundle"]]
+        assert not early, (f"{site.short(url)}: set up inside the evaluation of Material's bundle, one long task "
+                           f"(scripts/guide/material_start.py, split_start_up): {early}")
+        assert not problems, problems
+
+
+def test_the_start_up_check_sees_materials_own_bundle_set_up_everything_at_once(site, browser):
+    """Guards the test above: Material's bundle as it ships sets all of them up while it is evaluated."""
+    controls, _ = controls_set_up(browser, site, site.base_url, materials_own_bundle=True)
+    assert {c["what"] for c in controls if c["inBundle"]} == set(CONTROLS), controls
+
+
+def test_the_start_up_split_is_found_in_materials_own_bundle_and_a_changed_material_fails_the_build():
+    bundles = list(MATERIAL_SCRIPTS.glob("bundle.*.min.js"))
+    assert len(bundles) == 1, f"expected one bundle in {MATERIAL_SCRIPTS}"
+    js = bundles[0].read_text(encoding="utf-8")
+    split, problems = material_start.split_start_up(js, bundles[0].name)
+    assert not problems
+    assert split.count("__guideLater(()=>") == 6 and "&&setTimeout(function(){gi(" in split
+    assert material_start.split_start_up(split, bundles[0].name) == (split, [])  # a rebuild keeps it
+    kept, problems = material_start.split_start_up("var a=1", "site/assets/javascripts/bundle.x.min.js")
+    assert kept == "var a=1" and len(problems) == 1
+    assert "bundle.x.min.js" in str(problems[0]) and "CONTROL_MOUNTS" in str(problems[0])
 
 
 def test_switching_palette_still_stops_colour_transitions_for_the_switch_only(site, browser):

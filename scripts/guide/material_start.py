@@ -17,7 +17,10 @@ Total Blocking Time Lighthouse reported on every page, issue 11):
    element each time such a meta is added or changed;
 4. it takes every table without a class out of the page and puts it back inside two
    scrolling boxes, which restyles and lays out the whole article again (the pages
-   with tables were the slowest text pages).
+   with tables were the slowest text pages);
+5. while its script is evaluated it sets up instant navigation and mounts its search,
+   light/dark switch, progress bar and dialog, all in that one task (about a third of
+   it), although nothing there is needed before the reader can act.
 
 docs/assets/javascripts/page-start.js does 1 and 2 in the page head, before anything
 is styled, so Material finds nothing left to change; overrides/main.html has the
@@ -28,8 +31,11 @@ the palette switches) under an attribute page-start.js sets only when the reader
 switches. For 4, wrap_tables() puts each table in Material's two boxes when the page is
 built and gives it the class TABLE_CLASS, so Material's script (which looks for
 "table:not([class])") leaves it alone, and name_table_class() makes Material's table
-rules in its main stylesheet apply to that class instead. What the reader sees does not
-change.
+rules in its main stylesheet apply to that class instead. For 5, split_start_up()
+edits Material's bundle after the build so that instant navigation and each of those
+components start in a short task of their own, straight after (setTimeout), instead of
+inside the long one; Lighthouse counts only the part of a task beyond 50 ms (at its
+fourfold slowdown) as blocking. What the reader sees does not change.
 """
 from __future__ import annotations
 
@@ -60,6 +66,45 @@ def drop_switching_rule(css: str, where: str) -> tuple[str, list[Problem]]:
 def materials_stylesheets(site_dir: Path, kind: str) -> list[Path]:
     """Material's `kind` ("main" or "palette") stylesheets in the built site."""
     return sorted((site_dir / "assets" / "stylesheets").glob(f"{kind}.*.min.css"))
+
+
+# Material 9.8.1's bundle (assets/javascripts/bundle.*.min.js, minified; bundle.ts in its
+# sources): the statement that sets up instant navigation, and the start of the
+# declaration of its "control" components, each mounted by `...me("name").map(e=>mount(e,
+# options))` inside a merge (L), mounted when the script runs.
+INSTANT_SETUP = 'V("navigation.instant")&&gi({sitemap$:qi,location$:Kt,viewport$:ke,progress$:uo}).subscribe(ct);'
+CONTROL_MOUNTS = ('Hs=L(...me("consent").map(e=>An(e,{target$:Ht})),...me("dialog").map(e=>ni(e,{alert$:fo})),'
+                  '...me("palette").map(e=>li(e)),...me("progress").map(e=>mi(e,{progress$:uo})),'
+                  '...me("search").map(e=>_i(e,{index$:zi,keyboard$:mo})),...me("source").map(e=>$i(e))),')
+_MOUNT = re.compile(r"\.map\(e=>([\w$]+\(e(?:,\{[^{}]*\})?\))\)")
+# later(mount): an observable that calls mount() in a task of its own (setTimeout) when
+# it is subscribed to, and passes on what mount()'s observable sends. It is built with
+# the bundle's own Observable class (the constructor of what an empty merge, L(), returns).
+LATER = ("__guideLater=function(mount){return new(L().constructor)(function(o){var s,t=setTimeout(function(){"
+         "try{s=mount().subscribe(o)}catch(error){o.error(error)}});"
+         "return function(){clearTimeout(t);s&&s.unsubscribe()}})},")
+
+
+def split_start_up(js: str, where: str) -> tuple[str, list[Problem]]:
+    """Material's bundle with instant navigation and each control component started in a
+    task of its own, after the one that evaluates the script (point 5 above)."""
+    if "__guideLater=" in js:
+        return js, []  # already done (a rebuild that kept the file)
+    if js.count(INSTANT_SETUP) != 1 or js.count(CONTROL_MOUNTS) != 1:
+        return js, [Problem(where, None, "Material's bundle no longer has the start-up code this build splits "
+                                          "(did Material change?).",
+                            "compare the new bundle with INSTANT_SETUP and CONTROL_MOUNTS in "
+                            "scripts/guide/material_start.py and update them, or remove split_start_up() "
+                            "from scripts/hooks/material_start.py (the site works without it, more slowly).")]
+    later_mounts, count = _MOUNT.subn(r".map(e=>__guideLater(()=>\1))", CONTROL_MOUNTS)
+    assert count == 6, f"CONTROL_MOUNTS has {count} mounts, expected 6"  # the constant above, not the input
+    js = js.replace(INSTANT_SETUP, INSTANT_SETUP.replace("&&", "&&setTimeout(function(){", 1)[:-1] + "});")
+    return js.replace(CONTROL_MOUNTS, LATER + later_mounts), []
+
+
+def materials_bundle(site_dir: Path) -> list[Path]:
+    """Material's script bundle(s) in the built site."""
+    return sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
 
 
 # The class a built table carries. The guide's stylesheets style tables by it.

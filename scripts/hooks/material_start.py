@@ -7,7 +7,9 @@
 - Each page's tables come already in Material's scrolling boxes, with a class, so
   Material's script does not rebuild them while the page starts.
 - After the build, Material's palette stylesheet loses its data-md-color-switching rule,
-  and its main stylesheet's table rules name that class.
+  its main stylesheet's table rules name that class, and its bundle starts instant
+  navigation and its search, light/dark switch, progress bar and dialog in short tasks
+  of their own.
 """
 from __future__ import annotations
 
@@ -31,20 +33,24 @@ def on_page_content(html: str, page, **_):
     return wrapped
 
 
-def _rewrite_stylesheet(site_dir: Path, kind: str, rewrite) -> None:
-    """Material's one `kind` stylesheet rewritten in place by `rewrite(css, where)`."""
-    sheets = material_start.materials_stylesheets(site_dir, kind)
-    if len(sheets) != 1:
-        problems.report([problems.Problem("mkdocs.yml", None, f"expected one {kind} stylesheet from Material in "
-                                                               f"site/assets/stylesheets/, found {len(sheets)}.",
+def _rewrite(site_dir: Path, found: list[Path], what: str, rewrite) -> None:
+    """Material's one file `found` (its `what`) rewritten in place by `rewrite(text, where)`."""
+    if len(found) != 1:
+        problems.report([problems.Problem("mkdocs.yml", None, f"expected one {what} from Material in the built "
+                                                               f"site, found {len(found)}.",
                                           "check scripts/guide/material_start.py against the Material version.")])
         return
-    css, found = rewrite(sheets[0].read_text(encoding="utf-8"), f"site/assets/stylesheets/{sheets[0].name} (Material's)")
-    problems.report(found)
-    sheets[0].write_text(css, encoding="utf-8")
+    path = found[0]
+    text, found_problems = rewrite(path.read_text(encoding="utf-8"),
+                                   f"site/{path.relative_to(site_dir).as_posix()} (Material's)")
+    problems.report(found_problems)
+    path.write_text(text, encoding="utf-8")
 
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    _rewrite_stylesheet(site_dir, "main", material_start.name_table_class)
-    _rewrite_stylesheet(site_dir, "palette", material_start.drop_switching_rule)
+    _rewrite(site_dir, material_start.materials_stylesheets(site_dir, "main"), "main stylesheet",
+             material_start.name_table_class)
+    _rewrite(site_dir, material_start.materials_stylesheets(site_dir, "palette"), "palette stylesheet",
+             material_start.drop_switching_rule)
+    _rewrite(site_dir, material_start.materials_bundle(site_dir), "script bundle", material_start.split_start_up)
