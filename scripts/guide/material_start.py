@@ -77,9 +77,11 @@ CONTROL_MOUNTS = ('Hs=L(...me("consent").map(e=>An(e,{target$:Ht})),...me("dialo
                   '...me("palette").map(e=>li(e)),...me("progress").map(e=>mi(e,{progress$:uo})),'
                   '...me("search").map(e=>_i(e,{index$:zi,keyboard$:mo})),...me("source").map(e=>$i(e))),')
 _MOUNT = re.compile(r"\.map\(e=>([\w$]+\(e(?:,\{[^{}]*\})?\))\)")
-# later(mount): an observable that calls mount() in a task of its own (setTimeout) when
-# it is subscribed to, and passes on what mount()'s observable sends. It is built with
+# __guideLater(mount): an observable that calls mount() in a task of its own (setTimeout)
+# when it is subscribed to, and passes on what mount()'s observable sends. It is built with
 # the bundle's own Observable class (the constructor of what an empty merge, L(), returns).
+# Nothing is lost in the moment before: a link clicked before instant navigation is set
+# up opens as an ordinary page load, and search and the switch are drawn by the page.
 LATER = ("__guideLater=function(mount){return new(L().constructor)(function(o){var s,t=setTimeout(function(){"
          "try{s=mount().subscribe(o)}catch(error){o.error(error)}});"
          "return function(){clearTimeout(t);s&&s.unsubscribe()}})},")
