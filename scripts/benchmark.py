@@ -158,7 +158,7 @@ def calibrated_run(url: str, reports: Path, n: int, origin: str, *, min_index: f
             break
         set_aside.append(index)
     run["busy_tries"] = set_aside
-    run["busy"] = "scores" in run and (run.get("benchmark_index") or 0) < min_index
+    run["busy"] = "scores" in run and index < min_index
     return run
 
 

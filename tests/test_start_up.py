@@ -17,8 +17,8 @@ from guide import material_start
 from harness.browser import open_context, probe, watch
 from harness.settle import PALETTE_TOGGLE
 
-MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+# Material's files as it ships them, found as the build finds them in the built site.
+MATERIAL_THEME = Path(material.__file__).parent / "templates"
 # What tests/probes/start_up_tasks.js sees Material set up: instant navigation (its
 # listener for the back button), the search box, the light/dark switch and the search worker.
 CONTROLS = ("navigation", "search", "palette", "search worker")
@@ -91,7 +91,7 @@ def controls_set_up(browser, site, url, *, materials_own_bundle=False):
     context, visit = open_context(browser, site.origin)
     context.add_init_script(probe("start_up_tasks"))
     if materials_own_bundle:
-        shipped = next(MATERIAL_SCRIPTS.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+        shipped = material_start.materials_bundle(MATERIAL_THEME)[0].read_text(encoding="utf-8")
         context.route("**/assets/javascripts/bundle.*.min.js",
                       lambda route: route.fulfill(body=shipped, content_type="text/javascript"))
     page = context.new_page()
@@ -123,8 +123,8 @@ def test_the_start_up_check_sees_materials_own_bundle_set_up_everything_at_once(
 
 
 def test_the_start_up_split_is_found_in_materials_own_bundle_and_a_changed_material_fails_the_build():
-    bundles = list(MATERIAL_SCRIPTS.glob("bundle.*.min.js"))
-    assert len(bundles) == 1, f"expected one bundle in {MATERIAL_SCRIPTS}"
+    bundles = material_start.materials_bundle(MATERIAL_THEME)
+    assert len(bundles) == 1, f"expected one bundle in {MATERIAL_THEME}"
     js = bundles[0].read_text(encoding="utf-8")
     split, problems = material_start.split_start_up(js, bundles[0].name)
     assert not problems
@@ -151,8 +151,8 @@ def test_switching_palette_still_stops_colour_transitions_for_the_switch_only(si
 
 
 def test_the_switching_rule_is_found_in_materials_own_stylesheet():
-    sheets = list(MATERIAL_STYLESHEETS.glob("palette.*.min.css"))
-    assert len(sheets) == 1, f"expected one palette stylesheet in {MATERIAL_STYLESHEETS}"
+    sheets = material_start.materials_stylesheets(MATERIAL_THEME, "palette")
+    assert len(sheets) == 1, f"expected one palette stylesheet in {MATERIAL_THEME}"
     css = sheets[0].read_text(encoding="utf-8")
     kept, problems = material_start.drop_switching_rule(css, sheets[0].name)
     assert not problems and "data-md-color-switching" not in kept
@@ -209,8 +209,8 @@ def test_a_table_the_build_cannot_wrap_is_named_with_what_to_do(html, expected):
 
 
 def test_materials_table_rules_name_the_class_and_a_changed_material_fails_the_build():
-    sheets = list(MATERIAL_STYLESHEETS.glob("main.*.min.css"))
-    assert len(sheets) == 1, f"expected one main stylesheet in {MATERIAL_STYLESHEETS}"
+    sheets = material_start.materials_stylesheets(MATERIAL_THEME, "main")
+    assert len(sheets) == 1, f"expected one main stylesheet in {MATERIAL_THEME}"
     css = sheets[0].read_text(encoding="utf-8")
     renamed, problems = material_start.name_table_class(css, sheets[0].name)
     assert not problems and material_start.MATERIAL_TABLE not in renamed

@@ -64,7 +64,7 @@ def drop_switching_rule(css: str, where: str) -> tuple[str, list[Problem]]:
 
 
 def materials_stylesheets(site_dir: Path, kind: str) -> list[Path]:
-    """Material's `kind` ("main" or "palette") stylesheets in the built site."""
+    """Material's `kind` ("main" or "palette") stylesheets under a site or theme directory."""
     return sorted((site_dir / "assets" / "stylesheets").glob(f"{kind}.*.min.css"))
 
 
@@ -105,7 +105,7 @@ def split_start_up(js: str, where: str) -> tuple[str, list[Problem]]:
 
 
 def materials_bundle(site_dir: Path) -> list[Path]:
-    """Material's script bundle(s) in the built site."""
+    """Material's script bundle(s) under a site or theme directory."""
     return sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
 
 
